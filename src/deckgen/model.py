@@ -11,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+import datetime
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Strict(BaseModel):
@@ -45,6 +47,12 @@ class Meta(_Strict):
     """Where the report comes from: a title, a URL."""
     language: Literal["zh-CN", "en"] = "zh-CN"
     """The content's language: ``zh-CN`` (default) or ``en``."""
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: object) -> object:
+        """A YAML date (``2023-01-05``) is kept as the text it was written as."""
+        return value.isoformat() if isinstance(value, datetime.date) else value
 
 
 class Point(_Strict):

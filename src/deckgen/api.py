@@ -1,0 +1,82 @@
+"""The library's entry points: what each CLI command calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Content
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a content file holds, counted."""
+
+    highlights: int
+    points: int
+    figures: int
+    targets: int
+    commitments: int
+    commitment_points: int
+    closing_points: int
+
+    def lines(self) -> list[str]:
+        """The summary as short lines for a terminal."""
+        return [
+            f"{self.highlights} highlights, {self.points} points",
+            f"{self.figures} figures",
+            f"{self.targets} targets",
+            f"{self.commitments} commitments, {self.commitment_points} points",
+            f"{self.closing_points} closing points",
+        ]
+
+
+def load(content_path: str | Path) -> Content:
+    """Load and validate a content file."""
+    from .load import load_content
+
+    return load_content(content_path)
+
+
+def summarise(content: Content) -> Summary:
+    """Count what a content holds; figures are counted in every text of it."""
+    from .figures import find_figures
+
+    review, plan, closing = content.review, content.plan, content.closing
+    highlights = review.highlights if review else []
+    commitments = plan.commitments if plan else []
+    return Summary(
+        highlights=len(highlights),
+        points=sum(len(h.points) for h in highlights),
+        figures=sum(len(find_figures(text)) for text in texts(content)),
+        targets=len(content.targets.items) if content.targets else 0,
+        commitments=len(commitments),
+        commitment_points=sum(len(c.points) for c in commitments),
+        closing_points=len(closing.points) if closing else 0,
+    )
+
+
+def texts(content: Content) -> list[str]:
+    """Every string the author wrote, in reading order."""
+    out: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(content.model_dump(mode="json", exclude_none=True))
+    return out
+
+
+def content_schema() -> dict:
+    """The JSON Schema of the content model, for editors and other tools."""
+    schema = Content.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "deckgen content"
+    return schema

@@ -1,0 +1,32 @@
+"""Writing output files atomically: a failed run never leaves half a file or clobbers an old one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it into place."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create the folder: {err.strerror}", file=path.parent) from err
+    if path.is_dir():
+        raise OutputError("is a directory; give a file name", file=path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror}", file=path) from err
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
