@@ -63,7 +63,10 @@ def read_yaml(path: Path) -> Any:
         raise InputError(f"invalid YAML: {message}", file=path) from err
     if not isinstance(data, dict):
         raise InputError(
-            f"expected a mapping of keys at the top, found {_kind(data)}", file=path, line=1, column=1
+            f"expected a mapping of keys at the top, found {_kind(data)}",
+            file=path,
+            line=1,
+            column=1,
         )
     return data
 

@@ -8,10 +8,9 @@ nothing here assumes six of anything.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Literal
-
-import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
