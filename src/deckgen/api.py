@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Content
+from .options import BuildOptions
 
 
 @dataclass(frozen=True)
@@ -80,3 +81,46 @@ def content_schema() -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "deckgen content"
     return schema
+
+
+def default_output(content_path: str | Path, suffix: str, folder: str | Path = "output") -> Path:
+    """``output/<content-stem><suffix>``."""
+    return Path(folder) / (Path(content_path).stem + suffix)
+
+
+def build_docx(
+    content_path: str | Path,
+    out: str | Path | None = None,
+    template: str | Path | None = None,
+    options: BuildOptions | None = None,
+) -> Path:
+    """Write the briefing (.docx) of a content file; returns the path written."""
+    from .files import atomic_write
+    from .plan.brief import plan_brief
+    from .render.docx import write_docx
+    from .theme import load_theme
+
+    content = load(content_path)
+    theme = load_theme(template)
+    brief = plan_brief(content, theme, options or BuildOptions())
+    out = Path(out) if out else default_output(content_path, ".docx")
+    return atomic_write(out, lambda tmp: write_docx(brief, theme, tmp))
+
+
+def build_pptx(
+    content_path: str | Path,
+    out: str | Path | None = None,
+    template: str | Path | None = None,
+    options: BuildOptions | None = None,
+) -> Path:
+    """Write the speed-read deck (.pptx) of a content file; returns the path written."""
+    from .files import atomic_write
+    from .plan.deck import plan_deck
+    from .render.pptx import write_pptx
+    from .theme import load_theme
+
+    content = load(content_path)
+    theme = load_theme(template)
+    deck = plan_deck(content, theme, options or BuildOptions())
+    out = Path(out) if out else default_output(content_path, ".pptx")
+    return atomic_write(out, lambda tmp: write_pptx(deck, theme, tmp))

@@ -85,6 +85,34 @@ def schema() -> None:
     typer.echo(json.dumps(api.content_schema(), ensure_ascii=False, indent=2))
 
 
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Where to write; default output/<content-stem>.<ext>."),
+]
+TemplateOption = Annotated[
+    str | None,
+    typer.Option("--template", "-t", help="A built-in template name or a template folder."),
+]
+
+
+@app.command()
+@_reports_errors
+def pptx(content: ContentArg, output: OutOption = None, template: TemplateOption = None) -> None:
+    """Make the speed-read deck (.pptx)."""
+    from . import api
+
+    typer.echo(f"wrote {api.build_pptx(content, output, template)}")
+
+
+@app.command()
+@_reports_errors
+def docx(content: ContentArg, output: OutOption = None, template: TemplateOption = None) -> None:
+    """Make the printable briefing (.docx)."""
+    from . import api
+
+    typer.echo(f"wrote {api.build_docx(content, output, template)}")
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="deckgen")

@@ -1,0 +1,41 @@
+"""The fixed words deckgen adds itself (agenda, 续, 目录…), in Chinese and English."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["zh", "en"]
+
+LABELS: dict[str, dict[Language, str]] = {
+    "agenda": {"zh": "目录", "en": "Contents"},
+    "continued": {"zh": "（续）", "en": " (cont.)"},
+    "review": {"zh": "回顾", "en": "Review"},
+    "targets": {"zh": "主要目标", "en": "Main targets"},
+    "plan": {"zh": "谋划", "en": "Plan"},
+    "closing": {"zh": "自身建设", "en": "Closing"},
+    "key_figures": {"zh": "数读", "en": "Key figures"},
+    "overview": {"zh": "总览", "en": "Overview"},
+    "growth_targets": {"zh": "增长目标（%）", "en": "Growth targets (%)"},
+    "other_targets": {"zh": "其他目标", "en": "Other targets"},
+    "end": {"zh": "谢谢", "en": "Thank you"},
+    "toc": {"zh": "目　录", "en": "Contents"},
+    "issue": {"zh": "第{n}期", "en": "No. {n}"},
+    "issued": {"zh": "{date}印发", "en": "Issued {date}"},
+    "copy_to": {"zh": "抄送：", "en": "Copy to: "},
+    "indicator": {"zh": "指标", "en": "Indicator"},
+    "target": {"zh": "目标", "en": "Target"},
+    "note": {"zh": "说明", "en": "Note"},
+    "page": {"zh": "第{n}页", "en": "Page {n}"},
+}
+
+
+def label(key: str, language: Language, **values: object) -> str:
+    """The label ``key`` in ``language``, with ``{placeholders}`` filled from ``values``."""
+    return LABELS[key][language].format(**values)
+
+
+def language_of(content_language: str, override: Language | None = None) -> Language:
+    """The label language: the override, else the content's (``zh-CN`` → ``zh``)."""
+    if override:
+        return override
+    return "en" if content_language.startswith("en") else "zh"
