@@ -1,0 +1,169 @@
+"""Bad input gets one located line and exit code 2; good input loads."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from deckgen.cli import app
+from deckgen.errors import InputError
+from deckgen.load import load_content
+
+runner = CliRunner()
+
+GOOD = """\
+meta:
+  title: 速读
+  date: 2023-01-05
+review:
+  label: 回顾2022
+  highlights:
+    - title: 突出稳字当头
+      points:
+        - heading: 千方百计稳住市场主体
+          text: 累计落实组合式税费支持超22亿元。
+"""
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "c.yaml") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_line(path: Path) -> str:
+    """Run ``deckgen validate`` and return its single stderr line, checking exit code 2."""
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    assert lines[0].startswith(f"error: {path}")
+    return lines[0]
+
+
+def test_good_content_loads_and_date_stays_text(tmp_path):
+    content = load_content(write(tmp_path, GOOD))
+    assert content.meta.date == "2023-01-05"
+    assert content.review.highlights[0].points[0].text.endswith("超22亿元。")
+    assert content.meta.language == "zh-CN"
+
+
+def test_json_content_loads(tmp_path):
+    data = {"meta": {"title": "T", "language": "en"}, "closing": {"title": "C", "points": []}}
+    data["closing"]["points"] = [{"heading": "h", "text": "t"}]
+    content = load_content(write(tmp_path, json.dumps(data), "c.json"))
+    assert content.closing.points[0].heading == "h"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            GOOD.replace("          text: 累计落实组合式税费支持超22亿元。\n", ""),
+            r":9:11: review\.highlights\[0\]\.points\[0\]\.text: field required$",
+            id="missing-field",
+        ),
+        pytest.param(
+            GOOD.replace("  date:", "  dtae:"),
+            r":3:3: meta\.dtae: unknown key 'dtae' \(did you mean 'date'\?\)",
+            id="unknown-key-did-you-mean",
+        ),
+        pytest.param(
+            GOOD.replace("  title: 速读", "  title: [1, 2]"),
+            r":2:10: meta\.title: expected text, found a list$",
+            id="wrong-type",
+        ),
+        pytest.param(
+            "meta:\n  title: T\nreview:\n  highlights: []\n",
+            r":4:15: review\.highlights: must not be empty",
+            id="empty-list",
+        ),
+        pytest.param(
+            GOOD.replace("  date: 2023-01-05\n", "  date: 2023-01-05\n  title: again\n"),
+            r":4:3: invalid YAML: found duplicate key \"title\"",
+            id="duplicate-key",
+        ),
+        pytest.param(
+            'meta:\n  title: "T\n  x: [\n',
+            r":4:1: invalid YAML: found unexpected end of stream",
+            id="invalid-yaml",
+        ),
+        pytest.param(
+            "meta: !!python/object/apply:os.system ['echo pwned']\n",
+            r":1:7: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+            id="python-tag",
+        ),
+        pytest.param(
+            "meta:\n  title: T\n  language: fr\n",
+            r":3:13: meta\.language: expected one of 'zh-CN' or 'en', got 'fr'",
+            id="bad-literal",
+        ),
+        pytest.param("", r": the file is empty$", id="empty-file"),
+        pytest.param("# only a comment\n", r":1:1: the file holds no content$", id="comment-only"),
+        pytest.param("- a\n- b\n", r":1:1: expected a mapping of keys at the top", id="top-list"),
+        pytest.param(
+            b"meta:\n  title: \xe9t\xe9\n",
+            r":2:10: not UTF-8 text \(byte 0xe9\)",
+            id="not-utf8",
+        ),
+    ],
+)
+def test_bad_content_gets_one_located_line(tmp_path, text, expected):
+    path = write(tmp_path, text)
+    assert re.search(expected, error_line(path)), error_line(path)
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    assert "too large once aliases are expanded" in error_line(path)
+
+
+def test_recursive_alias_is_refused(tmp_path):
+    path = write(tmp_path, "meta: &m\n  title: T\n  self: *m\n")
+    with pytest.raises(InputError, match="refers to itself"):
+        load_content(path)
+
+
+def test_missing_file_and_directory(tmp_path):
+    assert error_line(tmp_path / "nope.yaml").endswith("nope.yaml: no such file")
+    assert error_line(tmp_path).endswith(": is a directory, not a file")
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    path = write(tmp_path, "")
+    result = runner.invoke(app, ["--debug", "validate", str(path)])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, InputError)
+
+
+def test_validate_prints_a_summary(tmp_path):
+    result = runner.invoke(app, ["validate", str(write(tmp_path, GOOD))])
+    assert result.exit_code == 0, result.output
+    assert "1 highlights, 1 points" in result.output
+    assert "1 figures" in result.output
+
+
+def test_version_and_schema():
+    assert runner.invoke(app, ["--version"]).output.startswith("deckgen ")
+    schema = json.loads(runner.invoke(app, ["schema"]).output)
+    assert "Highlight" in schema["$defs"]
+    assert schema["$defs"]["Highlight"]["additionalProperties"] is False
+
+
+def test_committed_schema_is_current():
+    committed = Path(__file__).parents[1] / "schema" / "content.schema.json"
+    printed = runner.invoke(app, ["schema"]).output
+    assert json.loads(committed.read_text(encoding="utf-8")) == json.loads(printed), (
+        "run: deckgen schema > schema/content.schema.json"
+    )
