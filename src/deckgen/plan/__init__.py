@@ -1,0 +1,1 @@
+"""Plans: what goes where, at what size; pure data, no file formats."""

@@ -1,0 +1,1 @@
+"""Renderers: files written from a plan."""
