@@ -1,0 +1,672 @@
+"""Checks on written decks and briefings: text spilling out of its shape, missing East Asian fonts.
+
+How `spills` works
+------------------
+LibreOffice never clips text to its box: text that does not fit runs past the box edge (below it,
+or to the right for unwrapped text) and is only cut at the page edge. So a deck is rendered to PDF
+(`deckgen.preview.to_pdf`) and every character the PDF shows is compared with the geometry the
+.pptx declares, PDF page i <-> i-th visible slide, EMU scaled to PDF points via the page size.
+
+1. Shapes: every text-bearing shape of the slide (plus non-placeholder text shapes its layout and
+   master draw), table cells (frame position + column widths / row heights, merged cells spanned)
+   and group members (group child transform applied), in drawing order. Placeholders use their
+   inherited position. Chart, SmartArt and OLE frames are "opaque frames": text inside counts as
+   theirs. Shape text is compared whitespace-free, NFKC-normalised and case-folded; field text
+   (slide numbers, dates) is left out because LibreOffice renders its own value.
+2. Attribution: PDF text lines (PyMuPDF rawdict, in content-stream order, which follows drawing
+   order) are matched to shapes by text. A line that continues the current shape's text exactly
+   where its previous line stopped belongs to it, wherever it is drawn, even over another shape:
+   that is the overflow case. Otherwise the candidates are the shapes whose unread text contains
+   the line (reading on from the current shape, in drawing order), then shapes whose already
+   read text contains it; the first candidate whose box holds the line wins, else an opaque
+   frame holding it (chart labels), else the first unread candidate (which then spills).
+   Up to 4 leading characters that are not in the text (bullets, auto-numbers) may be skipped;
+   they belong to the same shape. A line that matches nothing is retried span by span (PyMuPDF
+   may join neighbouring shapes' text into one line), and what still matches nothing (field
+   values, stray text) is "loose": it only has to lie inside some shape's box or frame.
+3. Spill: a character spills when its centre lies outside its shape's box (grown by `tol` pt) or
+   outside the page. Text a shape declares that never appears in the PDF (LibreOffice drops
+   lines that start beyond the page edge) is reported as "not rendered", at the box's corner.
+
+Limits: rotation and vertical text are ignored; overflow that lands in another shape whose own
+text contains the same line is not caught unless it directly continues its shape's text.
+LibreOffice re-centres auto-growing unwrapped boxes (wrap="none" + spAutoFit) on the text it
+lays out, so such boxes can show spills PowerPoint would not; deckgen's boxes have fixed sizes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"a": A, "p": P, "w": W}
+EMU_PER_PT = 12700
+MAX_LEAD = 4  # leading characters a line may carry that its shape's text lacks (bullets, "1.")
+
+_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f"
+    "\u31a0-\u31ff\u3200-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+    "\U00020000-\U0003134f]"
+)
+_CJK_LANGS = ("zh", "ja", "ko")
+
+
+# ---------------------------------------------------------------------------------------------
+# Text normalisation shared by both sides of the comparison
+
+
+def _norm(ch: str) -> str:
+    """Return ch as compared: NFKC, case-folded, without whitespace, format chars or selectors."""
+    out = unicodedata.normalize("NFKC", ch).casefold()
+    return "".join(
+        c
+        for c in out
+        if not c.isspace()
+        and unicodedata.category(c) not in ("Cc", "Cf")
+        and not "\ufe00" <= c <= "\ufe0f"
+    )
+
+
+def has_cjk(text: str) -> bool:
+    """True if text contains a Chinese, Japanese or Korean character (incl. fullwidth forms)."""
+    return bool(_CJK.search(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Slide geometry
+
+
+@dataclass(eq=False)
+class _Shape:
+    """A text-bearing shape (or opaque frame) with its box in PDF points and its compared text."""
+
+    name: str
+    box: tuple[float, float, float, float]
+    norm: str = ""  # compared text; empty for opaque frames
+    orig: list[str] = field(default_factory=list)  # original character behind each norm char
+    frame: bool = False
+    next_off: int = 0  # end of the last match: where this shape's text continues
+    matched: list[bool] = field(default_factory=list)
+
+    def holds(self, x: float, y: float, tol: float) -> bool:
+        """True if point (x, y) lies in the box grown by tol."""
+        x0, y0, x1, y1 = self.box
+        return x0 - tol <= x <= x1 + tol and y0 - tol <= y <= y1 + tol
+
+    def distance(self, x: float, y: float) -> float:
+        """Distance from (x, y) to the box (0 inside)."""
+        x0, y0, x1, y1 = self.box
+        dx = max(x0 - x, 0.0, x - x1)
+        dy = max(y0 - y, 0.0, y - y1)
+        return (dx * dx + dy * dy) ** 0.5
+
+
+def _txbody_text(txbody) -> tuple[str, list[str]]:
+    """Return (compared text, original char per compared char) of a txBody, fields left out."""
+    norm: list[str] = []
+    orig: list[str] = []
+    for t in txbody.iterfind(".//a:r/a:t", NS):
+        for ch in t.text or "":
+            n = _norm(ch)
+            norm.append(n)
+            orig.extend(ch for _ in n)
+    return "".join(norm), orig
+
+
+class _Xf:
+    """Affine map from a shape tree's coordinates (EMU) to PDF points (axis-aligned scale)."""
+
+    def __init__(self, ox: float, oy: float, sx: float, sy: float):
+        self.ox, self.oy, self.sx, self.sy = ox, oy, sx, sy
+
+    def box(self, x: int, y: int, cx: int, cy: int) -> tuple[float, float, float, float]:
+        """Map an EMU rectangle to (x0, y0, x1, y1) in points."""
+        return (
+            self.ox + self.sx * x,
+            self.oy + self.sy * y,
+            self.ox + self.sx * (x + cx),
+            self.oy + self.sy * (y + cy),
+        )
+
+    def group(self, grp) -> _Xf:
+        """Return the map for the children of group shape grp."""
+        xfrm = grp._element.find("p:grpSpPr/a:xfrm", NS)
+        if xfrm is None:
+            return self
+
+        def pair(tag: str, a: str, b: str) -> tuple[int, int]:
+            el = xfrm.find(f"a:{tag}", NS)
+            return (0, 0) if el is None else (int(el.get(a, 0)), int(el.get(b, 0)))
+
+        ox, oy = pair("off", "x", "y")
+        cx, cy = pair("ext", "cx", "cy")
+        chx, chy = pair("chOff", "x", "y")
+        chcx, chcy = pair("chExt", "cx", "cy")
+        kx = cx / chcx if chcx else 1.0
+        ky = cy / chcy if chcy else 1.0
+        return _Xf(
+            self.ox + self.sx * (ox - chx * kx),
+            self.oy + self.sy * (oy - chy * ky),
+            self.sx * kx,
+            self.sy * ky,
+        )
+
+
+def _geometry(shape) -> tuple[int, int, int, int] | None:
+    """Return (left, top, width, height) in EMU, inherited for placeholders, or None if unknown."""
+    try:
+        vals = (shape.left, shape.top, shape.width, shape.height)
+    except (AttributeError, KeyError, ValueError):
+        return None
+    return None if any(v is None for v in vals) else tuple(int(v) for v in vals)
+
+
+def _collect(shapes, xf: _Xf, out: list[_Shape], skip_placeholders: bool = False) -> None:
+    """Append the text shapes and opaque frames of a shape tree to out, in drawing order."""
+    from pptx.shapes.group import GroupShape
+
+    for shape in shapes:
+        if skip_placeholders and shape.is_placeholder:
+            continue
+        if isinstance(shape, GroupShape):
+            _collect(shape.shapes, xf.group(shape), out, skip_placeholders)
+            continue
+        geo = _geometry(shape)
+        if geo is None:
+            continue
+        if getattr(shape, "has_table", False) and shape.has_table:
+            _collect_table(shape, geo, xf, out)
+        elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+            if shape.text_frame.text.strip():  # fields count: a slide number is text in a box
+                norm, orig = _txbody_text(shape.text_frame._txBody)
+                out.append(_Shape(shape.name, xf.box(*geo), norm, orig))
+        elif shape._element.tag == f"{{{P}}}graphicFrame":  # chart, SmartArt, OLE object
+            out.append(_Shape(shape.name, xf.box(*geo), frame=True))
+
+
+def _collect_table(frame, geo, xf: _Xf, out: list[_Shape]) -> None:
+    """Append one _Shape per (merge-origin) table cell, boxed by column widths and row heights."""
+    table = frame.table
+    left, top = geo[0], geo[1]
+    xs = [left]
+    for col in table.columns:
+        xs.append(xs[-1] + col.width)
+    ys = [top]
+    for row in table.rows:
+        ys.append(ys[-1] + row.height)
+    for r in range(len(table.rows)):
+        for c in range(len(table.columns)):
+            cell = table.cell(r, c)
+            if cell.is_spanned:
+                continue
+            if not cell.text.strip():
+                continue
+            norm, orig = _txbody_text(cell._tc)
+            r1 = min(r + (cell.span_height if cell.is_merge_origin else 1), len(table.rows))
+            c1 = min(c + (cell.span_width if cell.is_merge_origin else 1), len(table.columns))
+            box = xf.box(xs[c], ys[r], xs[c1] - xs[c], ys[r1] - ys[r])
+            out.append(_Shape(f"{frame.name}[r{r + 1}c{c + 1}]", box, norm, orig))
+
+
+def _shows_master(el) -> bool:
+    """True unless the slide/layout element says showMasterSp="0"."""
+    return el.get("showMasterSp", "1") not in ("0", "false")
+
+
+def _slide_shapes(slide, xf: _Xf) -> list[_Shape]:
+    """Return what LibreOffice draws as text on a slide: master, layout, then slide shapes."""
+    out: list[_Shape] = []
+    layout = slide.slide_layout
+    if _shows_master(slide._element):
+        if _shows_master(layout._element):
+            _collect(layout.slide_master.shapes, xf, out, skip_placeholders=True)
+        _collect(layout.shapes, xf, out, skip_placeholders=True)
+    _collect(slide.shapes, xf, out)
+    return out
+
+
+def _visible_slides(prs) -> list:
+    """Slides LibreOffice exports to PDF: hidden ones (show="0") are left out."""
+    return [s for s in prs.slides if s._element.get("show", "1") not in ("0", "false")]
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF side
+
+
+@dataclass
+class _Char:
+    """One rendered, non-whitespace character: compared form, original, centre, span index."""
+
+    n: str
+    c: str
+    x: float
+    y: float
+    span: int
+
+
+def _pdf_lines(page) -> list[list[_Char]]:
+    """Return the page's text lines as lists of _Char, in content-stream order, unclipped."""
+    import pymupdf
+
+    flags = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP
+    lines: list[list[_Char]] = []
+    span_no = 0
+    for block in page.get_text("rawdict", flags=flags)["blocks"]:
+        for line in block.get("lines", ()):
+            chars: list[_Char] = []
+            for span in line["spans"]:
+                span_no += 1
+                for ch in span["chars"]:
+                    x0, y0, x1, y1 = ch["bbox"]
+                    for n in _norm(ch["c"]):
+                        chars.append(_Char(n, ch["c"], (x0 + x1) / 2, (y0 + y1) / 2, span_no))
+            if chars:
+                lines.append(chars)
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Spills
+
+
+@dataclass(frozen=True)
+class Spill:
+    """A rendered character outside its shape's box or the page, or declared text not rendered."""
+
+    slide_no: int  # 1-based, counting all slides (hidden ones included)
+    char: str
+    x: float  # PDF points from the page's top-left: the glyph centre
+    y: float
+    nearest_shape_name: str
+    reason: str = "outside its shape"
+
+
+class _Page:
+    """Attribution state for one slide/page pair."""
+
+    def __init__(self, shapes: list[_Shape], width: float, height: float, tol: float):
+        self.shapes = shapes
+        self.texts = [s for s in shapes if not s.frame]
+        for s in self.texts:
+            s.matched = [False] * len(s.norm)
+        self.frames = [s for s in shapes if s.frame]
+        self.width, self.height, self.tol = width, height, tol
+        self.cur = 0  # index into self.texts of the shape being read
+
+    def _inside(self, shape: _Shape, chars: list[_Char]) -> bool:
+        return all(shape.holds(c.x, c.y, self.tol) for c in chars)
+
+    def attribute(self, chars: list[_Char]) -> tuple[_Shape, int, int] | None:
+        """Find the shape that drew chars: (shape, match start, leading chars skipped) or None."""
+        text = "".join(c.n for c in chars)
+        for lead in range(min(MAX_LEAD, len(text) - 1) + 1):
+            hit = self._find(text[lead:], chars)
+            if hit is not None:
+                return hit[0], hit[1], lead
+        return None
+
+    def _find(self, text: str, chars: list[_Char]) -> tuple[_Shape, int] | None:
+        texts = self.texts
+        if texts:
+            cur = texts[self.cur]
+            # Continues the shape being read (once started: a fresh shape proves nothing).
+            if cur.next_off and cur.norm.startswith(text, cur.next_off):
+                return cur, cur.next_off
+        order = texts[self.cur :] + texts[: self.cur]
+        unread: list[tuple[_Shape, int]] = []  # reading on from the current shape
+        for s in order:
+            pos = s.norm.find(text, s.next_off)
+            if pos >= 0:
+                unread.append((s, pos))
+        reread: list[tuple[_Shape, int]] = []  # drawn twice, or attribution went astray
+        for s in order:
+            pos = s.norm.find(text)
+            if pos >= 0 and (s, pos) not in unread:
+                reread.append((s, pos))
+        for cand in unread + reread:
+            if self._inside(cand[0], chars):
+                return cand
+        for f in self.frames:  # chart labels, SmartArt text
+            if self._inside(f, chars):
+                return f, -1
+        # Text no box explains: blame the shape still owing it; already-read text is left loose.
+        return unread[0] if unread else None
+
+    def take(self, shape: _Shape, pos: int, length: int) -> None:
+        """Record that shape's compared text [pos, pos+length) was rendered."""
+        if shape.frame:
+            return
+        shape.next_off = pos + length
+        for i in range(pos, pos + length):
+            shape.matched[i] = True
+        self.cur = self.texts.index(shape)
+
+    def on_page(self, c: _Char) -> bool:
+        t = self.tol
+        return -t <= c.x <= self.width + t and -t <= c.y <= self.height + t
+
+    def nearest(self, c: _Char) -> _Shape | None:
+        return min(self.shapes, key=lambda s: s.distance(c.x, c.y), default=None)
+
+
+def _check_page(page_state: _Page, lines: list[list[_Char]], slide_no: int) -> list[Spill]:
+    """Attribute a page's lines to shapes and return its spills."""
+    st = page_state
+    spills: list[Spill] = []
+    loose: list[_Char] = []  # characters no shape's text explains
+
+    def judge(chars: list[_Char], shape: _Shape) -> None:
+        for c in chars:
+            if not st.on_page(c):
+                spills.append(Spill(slide_no, c.c, c.x, c.y, shape.name, "outside the page"))
+            elif not shape.holds(c.x, c.y, st.tol):
+                spills.append(Spill(slide_no, c.c, c.x, c.y, shape.name))
+
+    def place(chars: list[_Char]) -> bool:
+        hit = st.attribute(chars)
+        if hit is None:
+            return False
+        shape, pos, lead = hit
+        st.take(shape, pos, len(chars) - lead)
+        judge(chars, shape)
+        return True
+
+    for line in lines:
+        if place(line):
+            continue
+        spans: dict[int, list[_Char]] = {}
+        for c in line:
+            spans.setdefault(c.span, []).append(c)
+        for chars in spans.values():
+            if not place(chars):
+                loose.extend(chars)
+
+    for c in loose:
+        near = st.nearest(c)
+        name = near.name if near else ""
+        if not st.on_page(c):
+            spills.append(Spill(slide_no, c.c, c.x, c.y, name, "outside the page"))
+        elif not any(s.holds(c.x, c.y, st.tol) for s in st.shapes):
+            spills.append(Spill(slide_no, c.c, c.x, c.y, name, "outside every shape"))
+
+    # Declared text that never showed up, unless loose characters could account for it.
+    unexplained = Counter(c.n for c in loose)
+    for s in st.texts:
+        for i, done in enumerate(s.matched):
+            if done:
+                continue
+            if unexplained[s.norm[i]] > 0:
+                unexplained[s.norm[i]] -= 1
+                continue
+            spills.append(Spill(slide_no, s.orig[i], s.box[0], s.box[3], s.name, "not rendered"))
+    return spills
+
+
+def spills(pptx: Path, pdf: Path, tol: float = 0.5) -> list[Spill]:
+    """Return every character of the PDF render that lies outside its shape or the page."""
+    import pymupdf
+    from pptx import Presentation
+
+    prs = Presentation(str(pptx))
+    all_slides = list(prs.slides)
+    slides = _visible_slides(prs)
+    found: list[Spill] = []
+    with pymupdf.open(str(pdf)) as doc:
+        if doc.page_count != len(slides):
+            raise ValueError(
+                f"{pdf} has {doc.page_count} pages but {pptx} has {len(slides)} visible slides"
+            )
+        for slide, page in zip(slides, doc, strict=True):
+            rect = page.rect
+            xf = _Xf(0.0, 0.0, rect.width / prs.slide_width, rect.height / prs.slide_height)
+            state = _Page(_slide_shapes(slide, xf), rect.width, rect.height, tol)
+            slide_no = all_slides.index(slide) + 1
+            found.extend(_check_page(state, _pdf_lines(page), slide_no))
+    return found
+
+
+def spill_summary(spills: list[Spill]) -> str:
+    """Summarise spills per slide, shape and reason, one line each; "no spills" if none."""
+    if not spills:
+        return "no spills"
+    groups: dict[tuple[int, str, str], list[Spill]] = {}
+    for s in spills:
+        groups.setdefault((s.slide_no, s.nearest_shape_name, s.reason), []).append(s)
+    lines = []
+    for (slide_no, name, reason), group in sorted(groups.items(), key=lambda kv: kv[0]):
+        sample = "".join(s.char for s in group)
+        if len(sample) > 30:
+            sample = sample[:29] + "…"
+        first = group[0]
+        lines.append(
+            f"slide {slide_no}: {len(group)} char(s) {reason} {name!r}: {sample!r} "
+            f"from ({first.x:.0f}, {first.y:.0f}) pt"
+        )
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text
+
+
+def text_per_slide(pdf: Path) -> list[str]:
+    """Return the text PyMuPDF extracts from each PDF page."""
+    import pymupdf
+
+    with pymupdf.open(str(pdf)) as doc:
+        return [page.get_text() for page in doc]
+
+
+def _shape_texts(shapes) -> Iterator[str]:
+    """Yield the text of each text shape and table cell in a shape tree, groups flattened."""
+    for shape in shapes:
+        if hasattr(shape, "shapes") and not getattr(shape, "has_text_frame", False):
+            yield from _shape_texts(shape.shapes)
+        elif getattr(shape, "has_table", False) and shape.has_table:
+            for row in shape.table.rows:
+                for cell in row.cells:
+                    if cell.text:
+                        yield cell.text
+        elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+            if shape.text_frame.text:
+                yield shape.text_frame.text
+
+
+def pptx_texts(pptx: Path) -> list[str]:
+    """Return each slide's own shape text (tables and groups included), one string per slide."""
+    from pptx import Presentation
+
+    return ["\n".join(_shape_texts(s.shapes)) for s in Presentation(str(pptx)).slides]
+
+
+def pptx_notes(pptx: Path) -> list[str]:
+    """Return each slide's speaker-notes text ("" when it has none)."""
+    from pptx import Presentation
+
+    notes = []
+    for slide in Presentation(str(pptx)).slides:
+        frame = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
+        notes.append(frame.text if frame is not None else "")
+    return notes
+
+
+# ---------------------------------------------------------------------------------------------
+# East Asian run properties
+
+
+def _is_cjk_lang(tag: str | None) -> bool:
+    return bool(tag) and tag.lower().startswith(_CJK_LANGS)
+
+
+def _theme_ea(theme_blob: bytes | None) -> dict[str, bool]:
+    """Which theme font slots ("major"/"minor") give East Asian text a real typeface."""
+    result = {"major": False, "minor": False}
+    if not theme_blob:
+        return result
+    root = etree.fromstring(theme_blob)
+    for slot in result:
+        font = root.find(f".//a:fontScheme/a:{slot}Font", NS)
+        if font is None:
+            continue
+        ea = font.find("a:ea", NS)
+        scripts = {f.get("script") for f in font.iterfind("a:font", NS) if f.get("typeface")}
+        result[slot] = bool(ea is not None and ea.get("typeface")) or bool(
+            scripts & {"Hans", "Hant", "Jpan", "Hang"}
+        )
+    return result
+
+
+def _theme_blob(part) -> bytes | None:
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        return part.part_related_by(RT.THEME).blob
+    except KeyError:
+        return None
+
+
+def _shape_name(el) -> str:
+    """Name of the nearest enclosing shape of an XML element (cNvPr/@name)."""
+    for anc in el.iterancestors():
+        nv = anc.find("./*/p:cNvPr", NS)
+        if nv is not None:
+            return nv.get("name", "")
+    return ""
+
+
+def _pptx_run_problems(root, theme: dict[str, bool], where: str) -> Iterator[str]:
+    for r in root.iter(f"{{{A}}}r"):
+        text = "".join(t.text or "" for t in r.iterfind("a:t", NS))
+        if not has_cjk(text):
+            continue
+        rpr = r.find("a:rPr", NS)
+        problems = []
+        if rpr is None or not (_is_cjk_lang(rpr.get("lang")) or _is_cjk_lang(rpr.get("altLang"))):
+            problems.append("a zh/ja/ko lang or altLang")
+        ea = rpr.find("a:ea", NS) if rpr is not None else None
+        face = ea.get("typeface", "") if ea is not None else ""
+        if face.startswith("+mj"):
+            face = face if theme["major"] else ""
+        elif face.startswith("+mn"):
+            face = face if theme["minor"] else ""
+        if not face:
+            problems.append("an a:ea typeface")
+        if problems:
+            snippet = text if len(text) <= 20 else text[:19] + "…"
+            yield f"{where} {_shape_name(r)!r}: run {snippet!r} lacks {' and '.join(problems)}"
+
+
+def runs_missing_east_asian(pptx: Path) -> list[str]:
+    """Describe every run with CJK text (slides, tables, groups, notes) lacking lang or a:ea."""
+    from pptx import Presentation
+
+    prs = Presentation(str(pptx))
+    found: list[str] = []
+    for no, slide in enumerate(prs.slides, 1):
+        theme = _theme_ea(_theme_blob(slide.slide_layout.slide_master.part))
+        found.extend(_pptx_run_problems(slide._element, theme, f"slide {no}"))
+        if slide.has_notes_slide:
+            found.extend(_pptx_run_problems(slide.notes_slide._element, theme, f"notes {no}"))
+    return found
+
+
+_DOCX_TEXT_PARTS = ("document.main", "header", "footer", "footnotes", "endnotes")
+
+
+def docx_runs_missing_east_asian(docx: Path) -> list[str]:
+    """Describe every w:r with CJK text whose effective eastAsia font or CJK w:lang is missing.
+
+    Effective means: the run's rPr, then its character style chain, then its paragraph's style
+    chain (default paragraph style if none), then docDefaults; a theme font reference
+    (w:eastAsiaTheme) only counts if the theme gives East Asian text a typeface. The eastAsia
+    language must be zh/ja/ko. Table styles are not consulted.
+    """
+    import docx as python_docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    doc = python_docx.Document(str(docx))
+    styles = {s.style_id: s for s in doc.styles}
+    default_para = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    defaults = doc.styles.element.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
+    try:
+        theme = _theme_ea(doc.part.part_related_by(RT.THEME).blob)
+    except KeyError:
+        theme = _theme_ea(None)
+
+    def chain(style) -> list:
+        out, seen = [], set()
+        while style is not None and style.style_id not in seen:
+            seen.add(style.style_id)
+            if style.element.rPr is not None:
+                out.append(style.element.rPr)
+            style = style.base_style
+        return out
+
+    def font(rpr) -> bool | None:
+        fonts = rpr.find("w:rFonts", NS)
+        if fonts is None:
+            return None
+        ref = fonts.get(f"{{{W}}}eastAsiaTheme")
+        if ref:
+            return theme["major" if ref.startswith("major") else "minor"]
+        face = fonts.get(f"{{{W}}}eastAsia")
+        return bool(face) if face is not None else None
+
+    def lang(rpr) -> bool | None:
+        el = rpr.find("w:lang", NS)
+        tag = el.get(f"{{{W}}}eastAsia") if el is not None else None
+        return _is_cjk_lang(tag) if tag is not None else None
+
+    def effective(levels: list, probe) -> bool:
+        for rpr in levels:
+            got = probe(rpr)
+            if got is not None:
+                return got
+        return False
+
+    found: list[str] = []
+    for part in doc.part.package.iter_parts():
+        if not any(f"wordprocessingml.{k}+xml" in part.content_type for k in _DOCX_TEXT_PARTS):
+            continue
+        root = etree.fromstring(part.blob)
+        for p_no, p in enumerate(root.iter(f"{{{W}}}p"), 1):
+            p_style_id = p.find("w:pPr/w:pStyle", NS)
+            p_style = styles.get(p_style_id.get(f"{{{W}}}val")) if p_style_id is not None else None
+            para_levels = chain(p_style or default_para)
+            for r in p.iter(f"{{{W}}}r"):
+                if next(r.iterancestors(f"{{{W}}}p")) is not p:
+                    continue  # belongs to a paragraph nested in a text box
+                text = "".join(t.text or "" for t in r.iterfind("w:t", NS))
+                if not has_cjk(text):
+                    continue
+                rpr = r.find("w:rPr", NS)
+                levels = [rpr] if rpr is not None else []
+                r_style_id = rpr.find("w:rStyle", NS) if rpr is not None else None
+                if r_style_id is not None:
+                    levels += chain(styles.get(r_style_id.get(f"{{{W}}}val")))
+                levels += para_levels
+                if defaults is not None:
+                    levels.append(defaults)
+                problems = []
+                if not effective(levels, font):
+                    problems.append("an eastAsia font")
+                if not effective(levels, lang):
+                    problems.append("a zh/ja/ko w:lang eastAsia")
+                if problems:
+                    snippet = text if len(text) <= 20 else text[:19] + "…"
+                    found.append(
+                        f"{part.partname} paragraph {p_no}: run {snippet!r} lacks "
+                        + " and ".join(problems)
+                    )
+    return found

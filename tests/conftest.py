@@ -1,0 +1,30 @@
+"""Shared pytest fixtures for deckgen's tests. Add new helpers below, each small and commented."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from deckgen.preview import NO_SOFFICE, find_soffice, to_pdf
+
+
+@pytest.fixture(scope="session")
+def render(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
+    """Function .pptx/.docx path -> PDF path; each file version is converted once a session."""
+    if find_soffice() is None:
+        pytest.skip(NO_SOFFICE)
+    base = tmp_path_factory.mktemp("render")
+    cache: dict[tuple[Path, int, int], Path] = {}
+
+    def _render(path: Path) -> Path:
+        path = Path(path).resolve()
+        stat = path.stat()
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        if key not in cache:
+            # One directory per entry: same-named files from different folders must not collide.
+            cache[key] = to_pdf(path, base / str(len(cache)))
+        return cache[key]
+
+    return _render
