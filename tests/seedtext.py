@@ -18,8 +18,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-SEED_PATH = Path(os.environ.get("DECKGEN_SEED", "/work/shared/seeds/000_21a80ffb47669c27.txt"))
-"""Where the seed text is."""
+_SEED_NAME = "seeds/000_21a80ffb47669c27.txt"
+_CANDIDATES = (
+    Path(__file__).resolve().parents[2] / "shared" / _SEED_NAME,  # shared/ beside the clone (CI)
+    Path("/work/shared") / _SEED_NAME,
+)
+SEED_PATH = Path(
+    os.environ.get("DECKGEN_SEED")
+    or next((str(p) for p in _CANDIDATES if p.is_file()), str(_CANDIDATES[0]))
+)
+"""Where the seed text is: ``DECKGEN_SEED``, else ``shared/`` beside the repository."""
 
 PAGE_TITLE = "聚焦两会!速读六合区政府工作报告"
 """The page's title line: kicker and title, given in the content as ``meta.kicker`` and

@@ -15,6 +15,7 @@ LABELS: dict[str, dict[Language, str]] = {
     "closing": {"zh": "自身建设", "en": "Closing"},
     "key_figures": {"zh": "数读", "en": "Key figures"},
     "overview": {"zh": "总览", "en": "Overview"},
+    "growth_word": {"zh": "增长", "en": " growth"},
     "growth_targets": {"zh": "增长目标（%）", "en": "Growth targets (%)"},
     "other_targets": {"zh": "其他目标", "en": "Other targets"},
     "end": {"zh": "谢谢", "en": "Thank you"},

@@ -1,0 +1,237 @@
+"""Card slides: overview grids of N items, and detail slides whose cards flow onto continuations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Closing, Commitment, Highlight
+from .layout import BODY, CARD_HEADING, LINE_SPACING, cells, grid_shape
+from .slides import Element, Rect, Shape, Slide, SlideKind, TextBox
+from .typeset import Fitted, Style
+
+if TYPE_CHECKING:
+    from .deck import Part, Planner
+
+PAD = 14.0
+"""Padding inside a card."""
+STRIP = 4.0
+"""The brand strip along a card's top edge."""
+MAX_PER_SLIDE = 12
+HEADING = Style("heading", colour="primary", line_spacing=1.25, space_after=0.2)
+BODY_STYLE = Style("body", emphasise=True, line_spacing=LINE_SPACING, space_after=0.35)
+BULLET = "▪ "
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card says: a heading and paragraphs (bullets or running text)."""
+
+    heading: str
+    texts: tuple[str, ...]
+    bullets: bool = False
+
+
+# ---- overview grids ------------------------------------------------------------------
+
+
+def overview(p: Planner, part: Part, items: Sequence[Highlight | Commitment]) -> list[Slide]:
+    """The N items of a part as numbered cards with title and slogan; 12 at most a slide."""
+    for per_slide in _chunk_sizes(len(items), MAX_PER_SLIDE):
+        slides = []
+        for start in range(0, len(items), per_slide):
+            chunk = items[start : start + per_slide]
+            body = _overview_cards(p, chunk, start)
+            if body is None:
+                break
+            title = part.title or part.label
+            if start:
+                title = p.continued(title)
+            notes = "\n".join(
+                f"{i}. {it.title}" + (f"——{it.slogan}" if it.slogan else "")
+                for i, it in enumerate(chunk, start + 1)
+            )
+            slides.append(p.slide("overview", title, part.subtitle, part.label, body, notes))
+        else:
+            return slides
+    raise AssertionError("a single overview card always fits")  # pragma: no cover
+
+
+def _overview_cards(p: Planner, items, first: int) -> list[Element] | None:
+    g = p.grid
+    rows, cols = grid_shape(len(items))
+    els: list[Element] = []
+    for i, (item, cell) in enumerate(
+        zip(items, cells(g.content, len(items), g.gutter), strict=True)
+    ):
+        els.append(Shape(cell, "light", kind="rect", name="Card"))
+        els.append(Shape(Rect(cell.x, cell.y, STRIP, cell.h), "primary", name="Card edge"))
+        inner = cell.inset(PAD)
+        inner = Rect(inner.x + STRIP, inner.y, inner.w - STRIP, inner.h)
+        num_h = min(40.0, inner.h * 0.3)
+        num_box, rest = inner.take_top(num_h, 4)
+        number = p.text(
+            [f"{first + i + 1:02d}"],
+            Style("number", colour="accent"),
+            num_box,
+            (30, 14),
+            anchor="b",
+        )
+        title_h = rest.h * (0.55 if item.slogan else 1.0)
+        title_box, slogan_box = rest.take_top(title_h, 4)
+        title = p.text(
+            [item.title], Style("heading", colour="dark", line_spacing=1.2), title_box, (22, 13)
+        )
+        parts = [number, title]
+        if item.slogan:
+            parts.append(p.text([item.slogan], Style("body", colour="muted"), slogan_box, (16, 11)))
+        if any(x is None for x in parts):
+            return None
+        els += parts
+    return els
+
+
+def _chunk_sizes(n: int, most: int) -> list[int]:
+    """Items per slide to try, largest first: all (up to ``most``), then fewer."""
+    first = min(n, most)
+    return [first] + [k for k in (9, 8, 6, 4, 3, 2, 1) if k < first]
+
+
+# ---- detail slides -------------------------------------------------------------------
+
+
+def highlight(p: Planner, part: Part, number: int, h: Highlight) -> list[Slide]:
+    """A highlight's points as cards, figures emphasised; continued when they do not fit."""
+    items = [Card(pt.heading, (pt.text,)) for pt in h.points]
+    return flow(p, "highlight", h.title, h.slogan, part.label, items)
+
+
+def commitment(p: Planner, part: Part, number: int, c: Commitment) -> list[Slide]:
+    """A commitment's points as columns of heading and bullets."""
+    items = [Card(pt.heading, tuple(pt.bullets), bullets=True) for pt in c.points]
+    return flow(p, "commitment", c.title, c.slogan, part.label, items)
+
+
+def closing(p: Planner, part: Part, c: Closing) -> list[Slide]:
+    """The closing part: its points as cards (the intro is on the divider)."""
+    items = [Card(pt.heading, (pt.text,)) for pt in c.points]
+    return flow(p, "closing", c.title, None, None, items, columns_for_four=2)
+
+
+def flow(
+    p: Planner,
+    kind: SlideKind,
+    title: str,
+    subtitle: str | None,
+    tag: str | None,
+    items: list[Card],
+    columns_for_four: int = 2,
+) -> list[Slide]:
+    """Cards side by side, as many per slide as fit; a card too long alone is split."""
+    for per_slide in _chunk_sizes(len(items), 4 if len(items) == 4 else 3):
+        bodies = []
+        for start in range(0, len(items), per_slide):
+            body = _card_row(p, items[start : start + per_slide])
+            if body is None:
+                break
+            bodies.append((body, items[start : start + per_slide]))
+        else:
+            return _slides(p, kind, title, subtitle, tag, bodies)
+    # One card alone does not fit: split its text across slides.
+    bodies = []
+    for item in items:
+        bodies += [(body, [piece]) for body, piece in _split_card(p, item)]
+    return _slides(p, kind, title, subtitle, tag, bodies)
+
+
+def _slides(p: Planner, kind, title, subtitle, tag, bodies) -> list[Slide]:
+    out = []
+    for i, (body, shown) in enumerate(bodies):
+        notes = "\n\n".join(card.heading + "\n" + "\n".join(card.texts) for card in shown)
+        out.append(
+            p.slide(
+                kind,
+                p.continued(title) if i else title,
+                subtitle if not i else subtitle,
+                tag,
+                body,
+                notes,
+            )
+        )
+    return out
+
+
+def _card_row(p: Planner, items: Sequence[Card]) -> list[Element] | None:
+    """Cards for ``items`` in one row (2×2 for four) at one body size; None if any fails."""
+    g = p.grid
+    shape = (2, 2) if len(items) == 4 else (1, len(items))
+    boxes = cells(g.content, len(items), g.gutter, shape)
+    laid = [_card_parts(p, item, box) for item, box in zip(items, boxes, strict=True)]
+    if any(x is None for x in laid):
+        return None
+    # One body size for the row: the smallest that any card needed.
+    size = min(fitted.size for _, _, fitted, _ in laid)
+    els: list[Element] = []
+    for (cell, heading, fitted, body_box), item in zip(laid, items, strict=True):
+        again = p.type.fit(_texts(item), BODY_STYLE, body_box.w, body_box.h, (size, size))
+        fitted = again or fitted
+        els += _card_frame(cell)
+        els.append(heading)
+        els.append(_box(body_box, fitted))
+    return els
+
+
+def _card_parts(p: Planner, item: Card, cell: Rect):
+    inner = _inner(cell)
+    heading = p.snug([item.heading], HEADING, Rect(inner.x, inner.y, inner.w, 52), CARD_HEADING)
+    if heading is None:
+        return None
+    body_box = Rect(inner.x, heading.box.bottom + 8, inner.w, inner.bottom - heading.box.bottom - 8)
+    fitted = p.type.fit(_texts(item), BODY_STYLE, body_box.w, body_box.h, BODY)
+    if fitted is None:
+        return None
+    return cell, heading, fitted, body_box
+
+
+def _split_card(p: Planner, item: Card):
+    """Pieces of one card, each filling one full-width card at the body floor size."""
+    cell = p.grid.content
+    inner = _inner(cell)
+    texts = list(_texts(item))
+    first = True
+    while texts:
+        head = item.heading if first else p.continued(item.heading)
+        heading_box = Rect(inner.x, inner.y, inner.w, 52)
+        heading = p.snug([head], HEADING, heading_box, CARD_HEADING) or p.must_text(
+            [head], HEADING, heading_box, CARD_HEADING
+        )
+        body_box = Rect(
+            inner.x, heading.box.bottom + 8, inner.w, inner.bottom - heading.box.bottom - 8
+        )
+        fits, texts = p.type.split(texts, BODY_STYLE, body_box.w, body_box.h, BODY[1])
+        fitted = p.type.fit(fits, BODY_STYLE, body_box.w, body_box.h, BODY)
+        if fitted is None:  # split() promised these fit at the floor
+            fitted = p.type.at(fits, BODY_STYLE, BODY[1], body_box.w)
+        shown = Card(head, tuple(fits), item.bullets)
+        yield [*_card_frame(cell), heading, _box(body_box, fitted)], shown
+        first = False
+
+
+def _texts(item: Card) -> tuple[str, ...]:
+    return tuple(BULLET + t for t in item.texts) if item.bullets else item.texts
+
+
+def _inner(cell: Rect) -> Rect:
+    return Rect(cell.x + PAD, cell.y + STRIP + PAD, cell.w - 2 * PAD, cell.h - STRIP - 2 * PAD)
+
+
+def _card_frame(cell: Rect) -> list[Element]:
+    return [
+        Shape(cell, "light", name="Card"),
+        Shape(Rect(cell.x, cell.y, cell.w, STRIP), "primary", name="Card strip"),
+    ]
+
+
+def _box(box: Rect, fitted: Fitted) -> TextBox:
+    return TextBox(box, fitted.paragraphs, "t", 0.0, "Card text")

@@ -1,0 +1,218 @@
+"""Number slides: a highlight's key figures as big-number cards, and the year's targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..figures import Figure, caption_for, find_figures
+from ..model import Highlight, Target, Targets
+from .layout import BIG_NUMBER, CAPTION, UNIT_RATIO, cells
+from .slides import Chart, Element, Paragraph, Rect, Run, Shape, Slide, TextBox
+from .typeset import SAFETY, Style, join_figures
+
+if TYPE_CHECKING:
+    from .deck import Part, Planner
+
+MAX_FIGURES = 6
+PAD = 12.0
+NUMBER = Style("number", colour="accent", line_spacing=1.15)
+
+
+@dataclass(frozen=True)
+class BigNumber:
+    """A big-number card: small text before, the number, small text after, a caption, a tag."""
+
+    before: str
+    number: str
+    after: str
+    caption: str
+    tag: str = ""
+
+
+def pick_figures(h: Highlight, most: int = MAX_FIGURES) -> list[tuple[Figure, str, str]]:
+    """The highlight's most telling figures, taken in turn from each point, no repeats."""
+    per_point = [[(f, pt.text, pt.heading) for f in find_figures(pt.text)] for pt in h.points]
+    picked, seen = [], set()
+    depth = 0
+    while len(picked) < most and any(depth < len(figs) for figs in per_point):
+        for figs in per_point:
+            if depth < len(figs) and len(picked) < most:
+                fig = figs[depth][0]
+                if fig.text not in seen:
+                    seen.add(fig.text)
+                    picked.append(figs[depth])
+        depth += 1
+    return picked
+
+
+def key_figures(p: Planner, part: Part, h: Highlight) -> list[Slide]:
+    """The highlight's key figures as 1–6 big-number cards; none if it has no figures."""
+    picked = pick_figures(h)
+    if not picked:
+        return []
+    cards = []
+    for fig, text, heading in picked:
+        at = fig.text.index(fig.number)
+        before, after = fig.text[:at], fig.text[at + len(fig.number) :]
+        cards.append(BigNumber(before, fig.number, after, caption_for(text, fig), heading))
+    body = number_cards(p, cards, p.grid.content)
+    title = f"{p.label('key_figures')}｜{h.title}" if p.lang == "zh" else f"{h.title}: key figures"
+    notes = "\n".join(f"{c.tag}：{c.caption} {c.before}{c.number}{c.after}" for c in cards)
+    return [p.slide("key_figures", title, h.slogan, part.label, body, notes)]
+
+
+def number_cards(
+    p: Planner, cards: list[BigNumber], area: Rect, tags: bool = True
+) -> list[Element]:
+    """Big-number cards on a grid: one number size for all, the largest that fits every card."""
+    g = p.grid
+    boxes = cells(area, len(cards), g.gutter)
+    inner = [b.inset(PAD) for b in boxes]
+    tag_h = 20.0 if tags and any(c.tag for c in cards) else 0.0
+    cap_h = min(54.0, inner[0].h * 0.34)
+    num_h = inner[0].h - tag_h - cap_h - 8
+    size = min(_number_size(p, c, r.w, num_h) for c, r in zip(cards, inner, strict=True))
+    els: list[Element] = []
+    for card, box, r in zip(cards, boxes, inner, strict=True):
+        els.append(Shape(box, "light", name="Number card"))
+        els.append(Shape(Rect(box.x, box.bottom - 4, box.w, 4), "accent", name="Number rule"))
+        y = r.y
+        if tag_h:
+            els.append(
+                p.must_text(
+                    [card.tag],
+                    Style("body", colour="muted"),
+                    Rect(r.x, y, r.w, tag_h),
+                    (12, 9),
+                    name="Figure tag",
+                )
+            )
+            y += tag_h
+        els.append(
+            TextBox(
+                Rect(r.x, y, r.w, num_h), (_number_paragraph(card, size),), "ctr", 0.0, "Big number"
+            )
+        )
+        cap = Rect(r.x, y + num_h + 8, r.w, cap_h)
+        els.append(
+            p.must_text(
+                [card.caption], Style("body", colour="text"), cap, CAPTION, name="Figure caption"
+            )
+        )
+    return els
+
+
+def _number_size(p: Planner, card: BigNumber, width: float, height: float) -> float:
+    """The largest number size (within BIG_NUMBER) whose line fits ``width`` and ``height``."""
+    high, low = BIG_NUMBER
+    size = high
+    while size > low:
+        small = size * UNIT_RATIO
+        w = (
+            p.type.width(card.number, NUMBER, size)
+            + p.type.width(card.before, NUMBER, small)
+            + p.type.width(card.after, NUMBER, small)
+        )
+        if w <= width * SAFETY and size * NUMBER.line_spacing <= height * SAFETY:
+            return size
+        size -= 1.0
+    return low
+
+
+def _number_paragraph(card: BigNumber, size: float) -> Paragraph:
+    small = round(size * UNIT_RATIO, 1)
+    runs = []
+    if card.before:
+        runs.append(Run(card.before, small, "number", True, "accent"))
+    runs.append(Run(card.number, size, "number", True, "accent"))
+    if card.after:
+        runs.append(
+            Run(
+                join_figures(card.after) if len(card.after) > 1 else card.after,
+                small,
+                "number",
+                True,
+                "accent",
+            )
+        )
+    return Paragraph(tuple(runs), round(size * NUMBER.line_spacing, 2), "ctr")
+
+
+# ---- targets ---------------------------------------------------------------------------
+
+
+def targets(p: Planner, part: Part, t: Targets) -> list[Slide]:
+    """Targets: numeric ones as big-number cards, growth ones also as a native bar chart,
+    qualitative ones listed beside the chart."""
+    g = p.grid
+    numeric = [x for x in t.items if x.value is not None]
+    growth = [x for x in numeric if x.kind == "growth"]
+    other = [x for x in t.items if x.value is None]
+    title = part.label
+    subtitle = "".join(t.intro) or None
+    notes = "\n".join([*t.intro, *("▲" + x.text for x in t.items)])
+    area = g.content
+    slides: list[Slide] = []
+    if numeric and len(numeric) <= 6 and (growth or other):
+        top, bottom = area.take_top(area.h * 0.42, g.gutter)
+        body = number_cards(p, [_target_card(p, x) for x in numeric], top, tags=False)
+        body += _chart_and_list(p, growth, other, bottom)
+        slides.append(p.slide("targets", title, subtitle, part.label, body, notes))
+    else:
+        if numeric:
+            body = number_cards(p, [_target_card(p, x) for x in numeric], area, tags=False)
+            slides.append(p.slide("targets", title, subtitle, part.label, body, notes))
+        if growth or other:
+            body = _chart_and_list(p, growth, other, area)
+            name = p.continued(title) if slides else title
+            slides.append(p.slide("targets", name, subtitle, part.label, body, notes))
+    return slides
+
+
+def _target_card(p: Planner, x: Target) -> BigNumber:
+    number = f"{x.value:g}"
+    after = (x.unit or "") + (x.qualifier or "")
+    grows = p.label("growth_word") if x.kind == "growth" else ""
+    caption = (x.label or x.text) + grows
+    return BigNumber("", number, after, caption)
+
+
+def _chart_and_list(
+    p: Planner, growth: list[Target], other: list[Target], area: Rect
+) -> list[Element]:
+    g = p.grid
+    els: list[Element] = []
+    if growth and other:
+        left = Rect(area.x, area.y, area.w * 0.58, area.h)
+        right = Rect(left.right + g.gutter, area.y, area.right - left.right - g.gutter, area.h)
+    else:
+        left = right = area
+    if growth:
+        els.append(
+            Chart(
+                left,
+                tuple(x.label or x.text for x in growth),
+                tuple(float(x.value) for x in growth),
+                title=p.label("growth_targets"),
+                name="Growth targets",
+            )
+        )
+    if other:
+        els.append(Shape(right, "light", name="Other targets"))
+        inner = right.inset(PAD)
+        head = p.snug(
+            [p.label("other_targets")],
+            Style("heading", colour="primary"),
+            Rect(inner.x, inner.y, inner.w, 30),
+            (18, 14),
+        )
+        els.append(head)
+        rest = Rect(inner.x, head.box.bottom + 6, inner.w, inner.bottom - head.box.bottom - 6)
+        texts = ["▲" + x.text for x in other]
+        els.append(
+            p.must_text(
+                texts, Style("body", space_after=0.5), rest, (18, 12), name="Other targets text"
+            )
+        )
+    return els

@@ -1,0 +1,176 @@
+"""The deck plan: slides as pure data — boxes, paragraphs and runs with their chosen sizes.
+
+Everything here is settled before a file is written: positions and sizes in points
+(1/72 in), font sizes chosen by measurement, colours named by their theme role. The
+renderer reads a plan and never measures. A plan can be dumped as JSON and diffed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["heading", "body", "number"]
+"""Which theme font a run uses."""
+
+ColourRole = Literal[
+    "primary", "accent", "dark", "light", "text", "muted", "background", "white", "gold"
+]
+"""A colour by its theme role; ``white`` is plain white, ``gold`` the chart palette's second."""
+
+Align = Literal["l", "ctr", "r", "just"]
+Anchor = Literal["t", "ctr", "b"]
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A rectangle in points from the slide's top left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def inset(self, dx: float, dy: float | None = None) -> Rect:
+        """This rectangle shrunk by ``dx`` left and right and ``dy`` top and bottom."""
+        dy = dx if dy is None else dy
+        return Rect(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
+
+    def take_top(self, h: float, gap: float = 0.0) -> tuple[Rect, Rect]:
+        """Split into a top part ``h`` high and the rest below it, ``gap`` apart."""
+        return Rect(self.x, self.y, self.w, h), Rect(
+            self.x, self.y + h + gap, self.w, max(0.0, self.h - h - gap)
+        )
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one style."""
+
+    text: str
+    size: float
+    role: Role = "body"
+    bold: bool = False
+    colour: ColourRole = "text"
+    field: Literal["slidenum"] | None = None
+    """A field the renderer writes instead of plain text; ``text`` is its current value."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: runs, alignment, exact line pitch and space after, all in points."""
+
+    runs: tuple[Run, ...]
+    line_pitch: float
+    align: Align = "l"
+    space_after: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """Text in a box; ``inset`` is the padding the text keeps from the box's edges."""
+
+    box: Rect
+    paragraphs: tuple[Paragraph, ...]
+    anchor: Anchor = "t"
+    inset: float = 0.0
+    name: str = "Text"
+    placeholder: Literal["title", "subtitle"] | None = None
+    """Whether this text fills the layout's title or subtitle placeholder."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A filled shape with no text: bands, cards, badges, rules."""
+
+    box: Rect
+    fill: ColourRole
+    kind: Literal["rect", "round", "ellipse"] = "rect"
+    line: ColourRole | None = None
+    transparency: float = 0.0
+    name: str = "Shape"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native bar chart: categories, values, their labels' number format."""
+
+    box: Rect
+    categories: tuple[str, ...]
+    values: tuple[float, ...]
+    number_format: str = '0.0"%"'
+    font_size: float = 12.0
+    title: str | None = None
+    name: str = "Chart"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture file placed in a box (scaled to fit, centred)."""
+
+    box: Rect
+    path: str
+    name: str = "Picture"
+
+
+Element = TextBox | Shape | Chart | Picture
+
+SlideKind = Literal[
+    "cover",
+    "agenda",
+    "divider",
+    "overview",
+    "highlight",
+    "key_figures",
+    "targets",
+    "commitment",
+    "closing",
+    "end",
+]
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: its kind, its elements in drawing order, and its speaker notes."""
+
+    kind: SlideKind
+    title: str
+    elements: tuple[Element, ...]
+    notes: str = ""
+    background: ColourRole = "background"
+    footer: bool = True
+    """Whether the slide carries the footer (number, organisation, marking)."""
+    dark: bool = False
+    """Whether the slide is dark, so its footer is drawn light."""
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A whole deck: size in points, slides, the footer text, and warnings for the user."""
+
+    width: float
+    height: float
+    slides: tuple[Slide, ...]
+    footer: str = ""
+    marking: str | None = None
+    language: str = "zh-CN"
+    title: str = ""
+    author: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict:
+        """The plan as plain data (for snapshots and ``--plan`` dumps)."""
+        return dataclasses.asdict(self)

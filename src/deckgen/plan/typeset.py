@@ -1,0 +1,159 @@
+"""Typesetting for the deck plan: measured, fitted paragraphs with figures emphasised.
+
+This is where the plan asks :mod:`deckgen.text` how large a text may be set in a box,
+and turns the answer into :class:`~deckgen.plan.slides.Paragraph` runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..figures import figure_spans
+from ..text import fit as fitting
+from ..text.measure import text_width
+from ..theme import Theme
+from .layout import LINE_SPACING
+from .slides import Align, ColourRole, Paragraph, Role, Run
+
+WORD_JOINER = "\u2060"
+"""Put between the characters of a figure so no renderer breaks a line inside it."""
+
+SAFETY = 0.96
+"""Fraction of a box's width and height that fitted text may use."""
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a text role is set: which theme font, bold, colour, and spacing."""
+
+    role: Role = "body"
+    bold: bool = False
+    colour: ColourRole = "text"
+    align: Align = "l"
+    emphasise: bool = False
+    """Whether figures in the text are set bold in the accent colour."""
+    line_spacing: float = LINE_SPACING
+    space_after: float = 0.45
+    """Space after a paragraph, in ems of the chosen size."""
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Texts fitted to a box: the size chosen and the paragraphs to draw."""
+
+    size: float
+    paragraphs: tuple[Paragraph, ...]
+    height: float
+    lines: int
+
+
+class Typesetter:
+    """Measures and fits texts in a theme's fonts."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+
+    def family(self, style: Style) -> str:
+        return self._font(style.role).east_asian
+
+    def _font(self, role: Role):
+        return getattr(self.theme.fonts, role)
+
+    def _bold(self, style: Style) -> bool:
+        return style.bold or self._font(style.role).bold
+
+    def _text_style(self, style: Style, size: float) -> fitting.TextStyle:
+        return fitting.TextStyle(
+            family=self.family(style),
+            bold=self._bold(style),
+            line_spacing=style.line_spacing,
+            space_after_pt=style.space_after * size,
+        )
+
+    def width(self, text: str, style: Style, size: float) -> float:
+        """The width of ``text`` on one line, in points."""
+        return text_width(text, self.family(style), size, self._bold(style))
+
+    def fit(
+        self,
+        texts: Sequence[str],
+        style: Style,
+        width: float,
+        height: float,
+        sizes: tuple[float, float],
+    ) -> Fitted | None:
+        """The largest size in ``sizes`` at which ``texts`` fit ``width`` × ``height``."""
+        paras = [fitting.Para(text, tuple(figure_spans(text))) for text in texts]
+        for size in _sizes(sizes):
+            tstyle = self._text_style(style, size)
+            lines = fitting.layout(paras, tstyle, size, width * SAFETY)
+            used = fitting.height(lines, tstyle, size)
+            if used <= height * SAFETY:
+                return self._fitted(texts, style, size, lines, used)
+        return None
+
+    def at(self, texts: Sequence[str], style: Style, size: float, width: float) -> Fitted:
+        """``texts`` set at ``size`` in ``width``, however tall that is."""
+        paras = [fitting.Para(text, tuple(figure_spans(text))) for text in texts]
+        tstyle = self._text_style(style, size)
+        lines = fitting.layout(paras, tstyle, size, width * SAFETY)
+        return self._fitted(texts, style, size, lines, fitting.height(lines, tstyle, size))
+
+    def split(
+        self, texts: Sequence[str], style: Style, width: float, height: float, size: float
+    ) -> tuple[list[str], list[str]]:
+        """What of ``texts`` fits ``width`` × ``height`` at ``size``, and what is left over."""
+        paras = [fitting.Para(text, tuple(figure_spans(text))) for text in texts]
+        box = fitting.Box(width, height)
+        fits, rest = fitting.split(paras, self._text_style(style, size), box, size, SAFETY)
+        return [p.text for p in fits], [p.text for p in rest]
+
+    def _fitted(self, texts, style: Style, size: float, lines, used: float) -> Fitted:
+        paragraphs = tuple(
+            Paragraph(
+                runs=self.runs(text, style, size),
+                line_pitch=round(size * style.line_spacing, 2),
+                align=style.align,
+                space_after=round(style.space_after * size, 2) if i < len(texts) - 1 else 0.0,
+            )
+            for i, text in enumerate(texts)
+        )
+        return Fitted(size, paragraphs, used, sum(len(p) for p in lines))
+
+    def runs(self, text: str, style: Style, size: float) -> tuple[Run, ...]:
+        """``text`` as runs; figures bold in the accent colour when the style emphasises."""
+        bold = self._bold(style)
+        if not style.emphasise:
+            return (Run(join_figures(text), size, style.role, bold, style.colour),)
+        runs: list[Run] = []
+        at = 0
+        for start, end in figure_spans(text):
+            if start > at:
+                runs.append(Run(text[at:start], size, style.role, bold, style.colour))
+            runs.append(Run(_joined(text[start:end]), size, style.role, True, "accent"))
+            at = end
+        if at < len(text):
+            runs.append(Run(text[at:], size, style.role, bold, style.colour))
+        return tuple(runs)
+
+
+def join_figures(text: str) -> str:
+    """``text`` with word joiners inside each figure, so no line breaks inside one."""
+    out, at = [], 0
+    for start, end in figure_spans(text):
+        out.append(text[at:start])
+        out.append(_joined(text[start:end]))
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _joined(figure: str) -> str:
+    return WORD_JOINER.join(figure)
+
+
+def _sizes(sizes: tuple[float, float], step: float = 0.5) -> list[float]:
+    high, low = sizes
+    count = int(round((high - low) / step))
+    return [high - i * step for i in range(count + 1)]

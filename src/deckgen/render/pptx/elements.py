@@ -1,0 +1,188 @@
+"""Draw plan elements on a python-pptx slide: text boxes, shapes, charts, pictures."""
+
+from __future__ import annotations
+
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from ...plan.slides import Chart, Element, Paragraph, Picture, Rect, Run, Shape, TextBox
+from ...theme import Theme
+from . import ooxml
+
+_ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT, "just": PP_ALIGN.JUSTIFY}
+_ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
+_SHAPE = {
+    "rect": MSO_SHAPE.RECTANGLE,
+    "round": MSO_SHAPE.ROUNDED_RECTANGLE,
+    "ellipse": MSO_SHAPE.OVAL,
+}
+
+
+def _emu(box: Rect) -> tuple[int, int, int, int]:
+    return Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h)
+
+
+class Painter:
+    """Knows the theme's colours and fonts and the content's language; draws elements."""
+
+    def __init__(self, theme: Theme, language: str) -> None:
+        self.theme = theme
+        self.lang = "zh-CN" if language.startswith("zh") else "en-US"
+
+    def colour(self, role: str) -> str:
+        c = self.theme.colours
+        if role == "white":
+            return "FFFFFF"
+        if role == "gold":
+            return c.chart[1] if len(c.chart) > 1 else c.accent
+        return getattr(c, role)
+
+    def draw(self, slide, element: Element) -> None:
+        """Draw one element on ``slide``."""
+        if isinstance(element, TextBox):
+            shape = slide.shapes.add_textbox(*_emu(element.box))
+            shape.name = element.name
+            self.fill_text(shape.text_frame, element)
+        elif isinstance(element, Shape):
+            self.shape(slide, element)
+        elif isinstance(element, Chart):
+            self.chart(slide, element)
+        elif isinstance(element, Picture):
+            self.picture(slide, element)
+
+    # ---- text --------------------------------------------------------------------------
+
+    def fill_text(self, frame, box: TextBox) -> None:
+        """Write ``box``'s paragraphs into a text frame: exact sizes, no auto-fit, no insets."""
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = _ANCHOR[box.anchor]
+        inset = Pt(box.inset)
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
+        for extra in frame.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+        first = frame.paragraphs[0]
+        for r in list(first.runs):
+            r._r.getparent().remove(r._r)
+        for i, para in enumerate(box.paragraphs):
+            p = first if i == 0 else frame.add_paragraph()
+            self.paragraph(p, para)
+
+    def paragraph(self, p, para: Paragraph) -> None:
+        p.alignment = _ALIGN[para.align]
+        p.line_spacing = Pt(para.line_pitch)
+        p.space_before = Pt(0)
+        p.space_after = Pt(para.space_after)
+        ooxml.east_asian_breaking(p._p.get_or_add_pPr())
+        for run in para.runs:
+            if run.field:
+                rPr = ooxml.add_field(p._p, run.field, run.text)
+            else:
+                r = p.add_run()
+                r.text = run.text
+                rPr = r._r.get_or_add_rPr()
+            self.run_properties(rPr, run)
+        end = p._p.get_or_add_endParaRPr()
+        if para.runs:
+            self.run_properties(end, para.runs[-1])
+
+    def run_properties(self, rPr, run: Run) -> None:
+        """Size, weight, colour, Latin and East Asian fonts and language of one run."""
+        font = getattr(self.theme.fonts, run.role)
+        rPr.set("sz", str(int(round(run.size * 100))))
+        rPr.set("b", "1" if run.bold else "0")
+        ooxml.set_colour(rPr, self.colour(run.colour))
+        ooxml.set_fonts(rPr, font.latin, font.east_asian, self.lang)
+
+    def plain_text(self, frame, text: str, size: float, role: str = "body") -> None:
+        """Plain paragraphs (notes): one per line, each run declaring its fonts and language."""
+        frame.text = text
+        for p in frame.paragraphs:
+            ooxml.east_asian_breaking(p._p.get_or_add_pPr())
+            for r in p.runs:
+                rPr = r._r.get_or_add_rPr()
+                rPr.set("sz", str(int(size * 100)))
+                font = getattr(self.theme.fonts, role)
+                ooxml.set_fonts(rPr, font.latin, font.east_asian, self.lang)
+
+    # ---- shapes, charts, pictures ------------------------------------------------------
+
+    def shape(self, slide, element: Shape) -> None:
+        shape = slide.shapes.add_shape(_SHAPE[element.kind], *_emu(element.box))
+        shape.name = element.name
+        style = shape._element.find(qn("p:style"))
+        if style is not None:  # no theme shadows or outlines: the plan says what is drawn
+            shape._element.remove(style)
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(self.colour(element.fill))
+        if element.line:
+            shape.line.color.rgb = RGBColor.from_string(self.colour(element.line))
+            shape.line.width = Pt(0.75)
+        else:
+            shape.line.fill.background()
+        if element.kind == "round":
+            shape.adjustments[0] = 0.18
+
+    def chart(self, slide, element: Chart) -> None:
+        """A native, editable clustered bar chart with data labels in the theme's palette."""
+        data = CategoryChartData(number_format=element.number_format)
+        data.categories = list(element.categories)
+        data.add_series(element.title or "", list(element.values))
+        frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *_emu(element.box), data)
+        frame.name = element.name
+        chart = frame.chart
+        chart.has_legend = False
+        chart.font.size = Pt(element.font_size)
+        body = self.theme.fonts.body
+        ooxml.set_fonts(chart.font._rPr, body.latin, body.east_asian, self.lang)
+        ooxml.set_colour(chart.font._rPr, self.colour("text"))
+        if element.title:
+            chart.has_title = True
+            tf = chart.chart_title.text_frame
+            tf.text = element.title
+            for r in tf.paragraphs[0].runs:
+                rPr = r._r.get_or_add_rPr()
+                rPr.set("sz", str(int(element.font_size * 100 + 200)))
+                rPr.set("b", "1")
+                ooxml.set_fonts(rPr, body.latin, body.east_asian, self.lang)
+                ooxml.set_colour(rPr, self.colour("dark"))
+        plot = chart.plots[0]
+        plot.gap_width = 60
+        plot.vary_by_categories = False
+        series = plot.series[0]
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = RGBColor.from_string(self.colour("primary"))
+        plot.has_data_labels = True
+        labels = plot.data_labels
+        labels.number_format = element.number_format
+        labels.number_format_is_linked = False
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        labels.font.size = Pt(element.font_size)
+        labels.font.bold = True
+        labels.font.color.rgb = RGBColor.from_string(self.colour("accent"))
+        cat = chart.category_axis
+        cat.reverse_order = True  # first category at the top, as it reads
+        cat.has_major_gridlines = False
+        cat.format.line.color.rgb = RGBColor.from_string(self.colour("muted"))
+        val = chart.value_axis
+        val.visible = False
+        val.has_major_gridlines = False
+        val.minimum_scale = 0
+        val.maximum_scale = max(element.values) * 1.25 if element.values else None
+
+    def picture(self, slide, element: Picture) -> None:
+        from PIL import Image
+
+        with Image.open(element.path) as img:
+            w, h = img.size
+        box = element.box
+        scale = min(box.w / w, box.h / h)
+        pw, ph = w * scale, h * scale
+        fitted = Rect(box.x + (box.w - pw) / 2, box.y + (box.h - ph) / 2, pw, ph)
+        pic = slide.shapes.add_picture(element.path, *_emu(fitted))
+        pic.name = element.name

@@ -1,0 +1,64 @@
+"""Add one planned slide: pick the layout for its kind, fill placeholders, draw the rest."""
+
+from __future__ import annotations
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from ...plan.slides import Slide, TextBox
+from ...plan.typeset import WORD_JOINER
+from .elements import Painter, _emu
+
+LAYOUTS: dict[str, tuple[str, ...]] = {
+    "cover": ("Title Slide",),
+    "divider": ("Section Header", "Title Slide"),
+    "end": ("Title Only", "Blank"),
+}
+"""The layout each slide kind uses, by name, first match wins; other kinds use Title Only."""
+CONTENT_LAYOUTS = ("Title Only", "Blank")
+
+_TITLE = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
+_SUBTITLE = {PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY}
+
+
+def layout_for(prs, kind: str):
+    """The slide layout for ``kind``: by name, else the last layout (usually Blank)."""
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    for name in LAYOUTS.get(kind, CONTENT_LAYOUTS):
+        if name in by_name:
+            return by_name[name]
+    return prs.slide_layouts[len(prs.slide_layouts) - 1]
+
+
+def add_slide(prs, plan: Slide, painter: Painter):
+    """Add ``plan`` to ``prs``: its elements in order, its title in the title placeholder."""
+    slide = prs.slides.add_slide(layout_for(prs, plan.kind))
+    fill = slide.background.fill
+    fill.solid()
+    fill.fore_color.rgb = RGBColor.from_string(painter.colour(plan.background))
+    placeholders = {"title": None, "subtitle": None}
+    for ph in slide.placeholders:
+        kind = ph.placeholder_format.type
+        if kind in _TITLE and placeholders["title"] is None:
+            placeholders["title"] = ph
+        elif kind in _SUBTITLE and placeholders["subtitle"] is None:
+            placeholders["subtitle"] = ph
+    used = set()
+    tree = slide.shapes._spTree
+    for element in plan.elements:
+        target = placeholders.get(element.placeholder) if isinstance(element, TextBox) else None
+        if target is not None and id(target) not in used:
+            used.add(id(target))
+            target.left, target.top, target.width, target.height = _emu(element.box)
+            painter.fill_text(target.text_frame, element)
+            tree.remove(target._element)  # keep the plan's drawing order
+            tree.append(target._element)
+        else:
+            painter.draw(slide, element)
+    for ph in list(slide.placeholders):
+        if id(ph) not in used:
+            ph._element.getparent().remove(ph._element)
+    notes = plan.notes.replace(WORD_JOINER, "")
+    if notes:
+        painter.plain_text(slide.notes_slide.notes_text_frame, notes, 12)
+    return slide
