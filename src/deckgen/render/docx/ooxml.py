@@ -1,0 +1,398 @@
+"""WordprocessingML helpers: fonts, language, borders, tabs, fields, bookmarks, in schema order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+TWIPS_PER_PT = 20
+EMU_PER_TWIP = 635
+_NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+}
+
+# Child order of the elements we edit (ECMA-376 Part 1, §17.3.1.26, §17.3.2.28, §17.6.17).
+_PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+    "rPr sectPr pPrChange"
+).split()
+_RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+_SECTPR_ORDER = (
+    "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
+    "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
+    "docGrid printerSettings sectPrChange"
+).split()
+_TBLPR_ORDER = (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook"
+).split()
+_TRPR_ORDER = "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader"
+_TCPR_ORDER = "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection vAlign"
+_BORDER_ORDER = ("top", "left", "bottom", "right", "insideH", "insideV", "between", "bar")
+_ORDERS = {
+    "pPr": _PPR_ORDER,
+    "rPr": _RPR_ORDER,
+    "sectPr": _SECTPR_ORDER,
+    "tblPr": _TBLPR_ORDER,
+    "trPr": _TRPR_ORDER.split(),
+    "tcPr": _TCPR_ORDER.split(),
+    "pBdr": _BORDER_ORDER,
+    "tblBorders": _BORDER_ORDER,
+    "tcBorders": _BORDER_ORDER,
+}
+
+
+def _local(tag: str) -> str:
+    return etree.QName(tag).localname
+
+
+def element(tag: str, **attrs: str | int) -> etree._Element:
+    """A new ``w:`` element with ``w:`` attributes: ``element("w:sz", val=32)``."""
+    el = OxmlElement(tag)
+    for name, value in attrs.items():
+        el.set(qn(f"w:{name}"), str(value))
+    return el
+
+
+def put(parent: etree._Element, child: etree._Element) -> etree._Element:
+    """Put ``child`` into ``parent`` in schema order, replacing an element of the same tag."""
+    name = _local(child.tag)
+    order = _ORDERS.get(_local(parent.tag))
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    if order is None or name not in order:
+        parent.append(child)
+        return child
+    rank = order.index(name)
+    for i, sibling in enumerate(parent):
+        sib = _local(sibling.tag)
+        if sib in order and order.index(sib) > rank:
+            parent.insert(i, child)
+            return child
+    parent.append(child)
+    return child
+
+
+def props(el: etree._Element, tag: str) -> etree._Element:
+    """The ``w:pPr``/``w:rPr``/``w:trPr``… child of ``el``, created in its place if missing."""
+    getter = getattr(el, f"get_or_add_{tag.removeprefix('w:')}", None)
+    if getter is not None:  # python-docx's element classes know where the child goes
+        return getter()
+    found = el.find(qn(tag))
+    if found is None:
+        found = put(el, OxmlElement(tag))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Run properties
+
+
+def set_fonts(
+    rpr: etree._Element, latin: str, east_asian: str, hint_east_asia: bool = True
+) -> None:
+    """``w:rFonts`` with ascii/hAnsi ``latin`` and eastAsia ``east_asian``, no theme fonts."""
+    attrs = {"ascii": latin, "hAnsi": latin, "eastAsia": east_asian, "cs": latin}
+    if hint_east_asia:
+        attrs["hint"] = "eastAsia"
+    put(rpr, element("w:rFonts", **attrs))
+
+
+def set_lang(rpr: etree._Element, language: str, east_asian: str = "zh-CN") -> None:
+    """``w:lang``: ``language`` for Latin text, ``east_asian`` (zh-CN) for CJK text."""
+    put(rpr, element("w:lang", val=language, eastAsia=east_asian, bidi="ar-SA"))
+
+
+def set_size(rpr: etree._Element, points: float) -> None:
+    """Font size in points (``w:sz`` and ``w:szCs`` in half-points)."""
+    half = str(round(points * 2))
+    put(rpr, element("w:sz", val=half))
+    put(rpr, element("w:szCs", val=half))
+
+
+def set_bold(rpr: etree._Element, bold: bool = True) -> None:
+    """``w:b``/``w:bCs`` on or explicitly off."""
+    for tag in ("w:b", "w:bCs"):
+        put(rpr, element(tag) if bold else element(tag, val=0))
+
+
+def set_colour(rpr: etree._Element, rgb: str) -> None:
+    """Text colour ``RRGGBB``."""
+    put(rpr, element("w:color", val=rgb))
+
+
+def set_letter_spacing(rpr: etree._Element, points: float) -> None:
+    """Extra space between characters (``w:spacing``, twips)."""
+    put(rpr, element("w:spacing", val=round(points * TWIPS_PER_PT)))
+
+
+def strip_theme_fonts(root: etree._Element) -> None:
+    """Remove every theme font reference (``w:asciiTheme``, ``w:eastAsiaTheme``…) below root."""
+    names = [qn(f"w:{a}") for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")]
+    for fonts in root.iter(qn("w:rFonts")):
+        for name in names:
+            fonts.attrib.pop(name, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraph properties
+
+
+def set_spacing(
+    ppr: etree._Element,
+    line_twips: int | None = None,
+    rule: str = "exact",
+    before: int = 0,
+    after: int = 0,
+) -> None:
+    """Line spacing (``exact``/``atLeast``/``auto`` twips) and space before/after (twips)."""
+    attrs: dict[str, str | int] = {"before": before, "after": after}
+    if line_twips is not None:
+        attrs.update(line=line_twips, lineRule=rule)
+    put(ppr, element("w:spacing", **attrs))
+
+
+def set_indent(
+    ppr: etree._Element,
+    first_line_chars: int = 0,
+    char_twips: int = 320,
+    left: int = 0,
+    right: int = 0,
+    hanging: int = 0,
+) -> None:
+    """Indents in twips; the first line indented ``first_line_chars`` characters (×100 units)."""
+    attrs: dict[str, str | int] = {"left": left, "right": right}
+    if hanging:
+        attrs["hanging"] = hanging
+    else:
+        attrs["firstLine"] = first_line_chars * char_twips
+        if first_line_chars:
+            attrs["firstLineChars"] = first_line_chars * 100
+    put(ppr, element("w:ind", **attrs))
+
+
+def set_outline_level(ppr: etree._Element, level: int) -> None:
+    """Outline level 0-8 (Heading 1 → 0): the navigation pane and TOC read it."""
+    put(ppr, element("w:outlineLvl", val=level))
+
+
+def set_flag(ppr: etree._Element, tag: str, on: bool = True) -> None:
+    """A toggle such as ``w:keepNext``, ``w:keepLines``, ``w:widowControl``."""
+    put(ppr, element(tag) if on else element(tag, val=0))
+
+
+def border(side: str, eighths: int, colour: str = "000000", space: int = 1) -> etree._Element:
+    """One border line: ``side`` (top, bottom…), width in eighths of a point, colour, gap (pt)."""
+    return element(f"w:{side}", val="single", sz=eighths, space=space, color=colour)
+
+
+def set_borders(ppr: etree._Element, *borders: etree._Element) -> None:
+    """Paragraph borders (``w:pBdr``) from :func:`border` elements."""
+    box = ppr.find(qn("w:pBdr"))
+    if box is None:
+        box = put(ppr, element("w:pBdr"))
+    for b in borders:
+        put(box, b)
+
+
+def set_tabs(ppr: etree._Element, stops: Iterable[tuple[str, int, str]]) -> None:
+    """Tab stops: (alignment ``left``/``right``/``center``, twips, leader ``none``/``dot``)."""
+    tabs = element("w:tabs")
+    for align, pos, leader in stops:
+        tabs.append(element("w:tab", val=align, pos=pos, leader=leader))
+    put(ppr, tabs)
+
+
+_TEXT_BOX = """\
+<w:r xmlns:w="{w}" xmlns:wp="{wp}" xmlns:a="{a}" xmlns:wps="{wps}"><w:drawing>
+<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{z}"
+ behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0">
+<wp:simplePos x="0" y="0"/>
+<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>
+<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>
+<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>
+<wp:wrapTopAndBottom/><wp:docPr id="{id}" name="{name}"/><wp:cNvGraphicFramePr/>
+<a:graphic><a:graphicData uri="{wps}"><wps:wsp><wps:cNvSpPr txBox="1"/>
+<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>
+<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
+<wps:txbx><w:txbxContent/></wps:txbx>
+<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"
+ anchorCtr="0"><a:noAutofit/></wps:bodyPr>
+</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"""
+
+
+def text_box_at_bottom(
+    paragraphs: Iterable[etree._Element], width: int, height: int, name: str, shape_id: int
+) -> etree._Element:
+    """A run holding a text box pinned to the foot of the 版心 (twips), text above it.
+
+    The box is anchored in the paragraph that holds the run, so it lands on that paragraph's
+    page; its content is set at the box's bottom, so a rough ``height`` is enough.
+    """
+    from docx.oxml.parser import parse_xml
+
+    xml = _TEXT_BOX.format(
+        w=_NS["w"],
+        wp=_NS["wp"],
+        a=_NS["a"],
+        wps=_NS["wps"],
+        cx=round(width * EMU_PER_TWIP),
+        cy=round(height * EMU_PER_TWIP),
+        id=shape_id,
+        name=name,
+        z=251659264 + shape_id,
+    )
+    r = parse_xml(xml)
+    content = r.find(".//" + qn("w:txbxContent"))
+    for p in paragraphs:
+        content.append(p)
+    return r
+
+
+# ---------------------------------------------------------------------------------------------
+# Runs, fields and bookmarks
+
+
+def run(text: str | None = None, rpr: etree._Element | None = None) -> etree._Element:
+    """A ``w:r`` holding ``text`` (spaces kept) and a copy of ``rpr``."""
+    r = element("w:r")
+    if rpr is not None:
+        r.append(_copy(rpr))
+    if text is not None:
+        r.append(_text(text))
+    return r
+
+
+def _text(text: str) -> etree._Element:
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return t
+
+
+def _copy(el: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(el))
+
+
+def tab_run(rpr: etree._Element | None = None) -> etree._Element:
+    """A run holding one tab character."""
+    r = run(None, rpr)
+    r.append(element("w:tab"))
+    return r
+
+
+def break_run(rpr: etree._Element | None = None) -> etree._Element:
+    """A run holding a line break."""
+    r = run(None, rpr)
+    r.append(element("w:br"))
+    return r
+
+
+def field_begin(instruction: str, rpr: etree._Element | None = None) -> list[etree._Element]:
+    """The runs that open a complex field up to its result: begin, instruction, separate."""
+    begin = run(None, rpr)
+    begin.append(element("w:fldChar", fldCharType="begin"))
+    instr = run(None, rpr)
+    code = OxmlElement("w:instrText")
+    code.text = f" {instruction} "
+    code.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.append(code)
+    separate = run(None, rpr)
+    separate.append(element("w:fldChar", fldCharType="separate"))
+    return [begin, instr, separate]
+
+
+def field_end(rpr: etree._Element | None = None) -> etree._Element:
+    """The run that closes a complex field."""
+    end = run(None, rpr)
+    end.append(element("w:fldChar", fldCharType="end"))
+    return end
+
+
+def field(instruction: str, result: str, rpr: etree._Element | None = None) -> list[etree._Element]:
+    """A whole complex field (``PAGE``, ``PAGEREF x \\h``…) whose shown result is ``result``."""
+    return [*field_begin(instruction, rpr), run(result, rpr), field_end(rpr)]
+
+
+def bookmark(p: etree._Element, name: str, number: int) -> None:
+    """Wrap the runs of paragraph ``p`` in bookmark ``name``."""
+    start = element("w:bookmarkStart", id=number, name=name)
+    end = element("w:bookmarkEnd", id=number)
+    ppr = p.find(qn("w:pPr"))
+    p.insert(0 if ppr is None else list(p).index(ppr) + 1, start)
+    p.append(end)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections, tables, settings
+
+
+def set_doc_grid(sectpr: etree._Element, line_pitch: int, char_space: int | None = None) -> None:
+    """The document grid: ``w:type="lines"``, or ``linesAndChars`` when ``char_space`` is given."""
+    if char_space is None:
+        put(sectpr, element("w:docGrid", type="lines", linePitch=line_pitch))
+    else:
+        grid = element(
+            "w:docGrid", type="linesAndChars", linePitch=line_pitch, charSpace=char_space
+        )
+        put(sectpr, grid)
+
+
+def set_table_width(tblpr: etree._Element, twips: int) -> None:
+    """A fixed table width in twips, laid out with fixed column widths."""
+    put(tblpr, element("w:tblW", w=twips, type="dxa"))
+    put(tblpr, element("w:tblLayout", type="fixed"))
+
+
+def set_table_borders(tblpr: etree._Element, outer: int, inner: int) -> None:
+    """Single borders all round (``outer`` eighths) and between cells (``inner`` eighths)."""
+    box = element("w:tblBorders")
+    for side in ("top", "left", "bottom", "right"):
+        box.append(element(f"w:{side}", val="single", sz=outer, space=0, color="000000"))
+    for side in ("insideH", "insideV"):
+        box.append(element(f"w:{side}", val="single", sz=inner, space=0, color="000000"))
+    put(tblpr, box)
+
+
+def set_cell_margins(tblpr: etree._Element, top: int, left: int, bottom: int, right: int) -> None:
+    """Default cell margins of a table, twips."""
+    mar = element("w:tblCellMar")
+    for side, value in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        mar.append(element(f"w:{side}", w=value, type="dxa"))
+    put(tblpr, mar)
+
+
+def set_repeat_header(trpr: etree._Element) -> None:
+    """Repeat this row at the top of every page the table runs onto (``w:tblHeader``)."""
+    put(trpr, element("w:tblHeader"))
+
+
+def set_cant_split(trpr: etree._Element) -> None:
+    """Keep a row on one page (``w:cantSplit``)."""
+    put(trpr, element("w:cantSplit"))
+
+
+def set_cell_valign(tcpr: etree._Element, value: str = "center") -> None:
+    """Vertical alignment of a cell's content."""
+    put(tcpr, element("w:vAlign", val=value))
+
+
+def set_theme_font_lang(settings: etree._Element, language: str, east_asian: str) -> None:
+    """``w:themeFontLang``: the languages theme fonts are picked for."""
+    found = settings.find(qn("w:themeFontLang"))
+    if found is not None:
+        found.set(qn("w:val"), language)
+        found.set(qn("w:eastAsia"), east_asian)

@@ -1,0 +1,84 @@
+"""The page: A4 with GB/T 9704 margins and grid, page numbers "— 1 —", the marking header."""
+
+from __future__ import annotations
+
+import math
+
+from docx.document import Document
+from docx.shared import Mm, Twips
+
+from . import ooxml
+from .styles import LINE_PITCH, SANHAO, SIHAO, Faces
+
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+"""GB/T 9704-2012 §5.2.1: 版心 156 × 225 mm."""
+CHARS_PER_LINE = 28
+HEADER_MM = 15
+"""Distance from the page's top edge to the header (the marking)."""
+FOOTER_MM = 23
+"""Distance from the page's bottom edge to the foot of the page number: it then sits ~7 mm
+below the 版心 (GB/T 9704 §7.5)."""
+
+
+def text_width(doc: Document) -> int:
+    """The 版心 width in twips."""
+    section = doc.sections[0]
+    return round((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def set_up_page(doc: Document) -> None:
+    """Page size, margins, and the 22 × 28 document grid."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    section.top_margin = Mm(MARGINS_MM["top"])
+    section.bottom_margin = Mm(MARGINS_MM["bottom"])
+    section.left_margin = Mm(MARGINS_MM["left"])
+    section.right_margin = Mm(MARGINS_MM["right"])
+    section.header_distance = Mm(HEADER_MM)
+    section.footer_distance = Mm(FOOTER_MM)
+    section.gutter = Twips(0)
+    # A line grid only: LibreOffice (7.x) sets every character wider than a linesAndChars cell
+    # (16 pt in a 15.8 pt cell) across two cells, doubling the text's width. 28 characters a
+    # line come from the body's tracking instead (see condensing()), in Word and LibreOffice.
+    ooxml.set_doc_grid(section._sectPr, LINE_PITCH)
+
+
+def condensing(width_twips: int, size: float = SANHAO, per_line: int = CHARS_PER_LINE) -> float:
+    """The tracking (pt, ≤ 0, in 0.05 pt steps) that fits ``per_line`` characters in the width."""
+    room = width_twips / 20 / per_line - size
+    return min(0.0, math.floor(room * 20) / 20)
+
+
+def add_page_numbers(doc: Document, faces: Faces) -> None:
+    """ "— N —" in 宋体 四号: odd pages right, even pages left, one character in from the edge."""
+    doc.settings.odd_and_even_pages_header_footer = True
+    section = doc.sections[0]
+    one_char = round(SIHAO * 20)
+    for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]
+        p.style = "Footer"
+        ppr = p._p.get_or_add_pPr()
+        ooxml.put(ppr, ooxml.element("w:jc", val=side))
+        ooxml.set_indent(ppr, 0, left=one_char if side == "left" else 0,
+                         right=one_char if side == "right" else 0)  # fmt: skip
+        rpr = ooxml.element("w:rPr")
+        faces.apply(rpr, "page_number")
+        ooxml.set_size(rpr, SIHAO)
+        p._p.append(ooxml.run("— ", rpr))
+        for r in ooxml.field("PAGE", "1", rpr):
+            p._p.append(r)
+        p._p.append(ooxml.run(" —", rpr))
+
+
+def add_marking(doc: Document, faces: Faces, marking: str) -> None:
+    """The marking (e.g. "内部资料 注意保存") at the top left of every page."""
+    section = doc.sections[0]
+    for header in (section.header, section.even_page_header):
+        header.is_linked_to_previous = False
+        p = header.paragraphs[0]
+        p.style = "Header"
+        rpr = ooxml.element("w:rPr")
+        faces.apply(rpr, "level1")
+        p._p.append(ooxml.run(marking, rpr))
