@@ -303,27 +303,26 @@ class _Planner:
         for line in targets.intro:
             ends_sentence = line[-1] in "。：；！？:.;!?"
             self.paragraph(line, "body" if ends_sentence else "lead")
-        self.blocks.append(
-            Table(
-                header=tuple(label(k, self.labels) for k in ("indicator", "target", "note")),
-                rows=tuple(self.target_row(t) for t in targets.items),
-                widths=(0.38, 0.44, 0.18),
-            )
-        )
+        self.blocks.append(self.targets_table(targets.items))
 
-    def target_row(self, target: Target) -> tuple[tuple[Run, ...], ...]:
-        """指标 | 目标 | 说明: the measure, the target without it, and the qualifier."""
-        measure = target.label or ""
-        goal = target.text
-        if measure and goal.startswith(measure) and len(goal) > len(measure):
-            goal = goal[len(measure) :].lstrip("：: ")
-        elif not measure:
-            self.warnings.append(f"target {target.text!r} has no label: its 指标 cell is empty")
-        note = ""
-        qualifier = target.qualifier
-        if target.kind != "qualitative" and qualifier and goal.endswith(qualifier):
-            goal, note = goal[: -len(qualifier)], qualifier
-        return (tuple(runs_of(measure)), runs_of(goal), runs_of(note))
+    def targets_table(self, items: list[Target]) -> Table:
+        """指标 | 目标: what is measured, and the target as written without the measure.
+
+        The qualifier stays with its figure ("增长8%左右": "8%左右" is one figure), so there is
+        no 说明 column; targets without a label give a one-column table of their text.
+        """
+        if not any(t.label for t in items):
+            return Table(
+                (label("target", self.labels),), tuple((runs_of(t.text),) for t in items), (1.0,)
+            )
+        rows = []
+        for target in items:
+            measure, goal = target.label or "", target.text
+            if measure and goal.startswith(measure) and len(goal) > len(measure):
+                goal = goal[len(measure) :].lstrip("：: ")
+            rows.append((runs_of(measure), runs_of(goal)))
+        header = (label("indicator", self.labels), label("target", self.labels))
+        return Table(header, tuple(rows), (0.4, 0.6))
 
     def plan(self, plan: Plan) -> None:
         self.heading(1, self.part_label(plan.label, "plan", plan.year))
@@ -448,20 +447,48 @@ def estimated_lines(block: Block) -> float:
     return 1.0
 
 
+def _kept(block: Block) -> float:
+    """The lines of ``block`` that must share a page with its start (headings keep with next)."""
+    if isinstance(block, Heading):
+        return estimated_lines(block) + 2
+    if isinstance(block, Table):
+        return 3.0
+    return min(estimated_lines(block), 2.0)
+
+
+def estimated_pages(blocks: list[Block], start_line: float = 0.0) -> list[int]:
+    """The page each block starts on: lines filled in order, a block moved to the next page
+    when its kept lines do not fit (keep-with-next, two-line orphans and widows)."""
+    page, line = 1, start_line
+    starts = []
+    for block in blocks:
+        if line > 0 and line + _kept(block) > LINES_PER_PAGE:
+            page, line = page + 1, 0.0
+        starts.append(page)
+        line += estimated_lines(block)
+        while line > LINES_PER_PAGE:
+            page, line = page + 1, max(line - LINES_PER_PAGE, 2.0)
+    return starts
+
+
 def _contents(head: list[Block], body: list[Block], language: Language) -> Contents:
-    """The table of contents of ``body``, each entry with its estimated page."""
+    """The table of contents of ``body``, each entry with its estimated page.
+
+    The body starts on the page after the contents (the renderer breaks the page there).
+    """
     entries = [
         TocEntry(b.level, b.full, b.anchor, 0)
         for b in body
         if isinstance(b, Heading) and b.level <= 2
     ]
     draft = Contents(label("toc", language), tuple(entries))
-    at = sum(estimated_lines(b) for b in [*head, draft])
-    pages: dict[str, int] = {}
-    for block in body:
-        if isinstance(block, Heading):
-            pages[block.anchor] = 1 + int(at // LINES_PER_PAGE)
-        at += estimated_lines(block)
+    first = estimated_pages([*head, draft, Paragraph((Run(""),))])[-1]
+    starts = estimated_pages(body)
+    pages = {
+        b.anchor: first + page - 1
+        for b, page in zip(body, starts, strict=True)
+        if isinstance(b, Heading)
+    }
     return Contents(
         draft.title,
         tuple(TocEntry(e.level, e.text, e.anchor, pages[e.anchor]) for e in entries),

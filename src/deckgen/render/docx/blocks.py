@@ -40,6 +40,7 @@ class BlockWriter:
         """The 版心 width, twips."""
         self.bookmarks = 0
         self.break_before_next = False
+        self.after_table = False
 
     def write(self, block: Block) -> None:
         kind = type(block).__name__.lower()
@@ -66,6 +67,9 @@ class BlockWriter:
         if self.break_before_next:
             ooxml.set_flag(p._p.get_or_add_pPr(), "w:pageBreakBefore")
             self.break_before_next = False
+        if self.after_table:
+            ooxml.set_spacing(p._p.get_or_add_pPr(), LINE_PITCH, before=LINE_PITCH // 2)
+            self.after_table = False
         return p
 
     def add_runs(self, p, runs: Iterable[Run], role: str, bold: bool = False) -> None:
@@ -162,9 +166,8 @@ class BlockWriter:
                     self.text(p, block.header[c], "level1", size=SIHAO)
                 else:
                     p.style = "Table Text"
-                    if c == columns - 1:
-                        ooxml.put(p._p.get_or_add_pPr(), ooxml.element("w:jc", val="center"))
                     self.add_runs(p, block.rows[r - 1][c], "body")
+        self.after_table = True
 
     def write_copyblock(self, block: CopyBlock) -> None:
         """The 版记 at the foot of the last page: rules thick, thin, thick; unit and date."""

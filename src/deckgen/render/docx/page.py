@@ -66,10 +66,17 @@ def add_page_numbers(doc: Document, faces: Faces) -> None:
         rpr = ooxml.element("w:rPr")
         faces.apply(rpr, "page_number")
         ooxml.set_size(rpr, SIHAO)
-        p._p.append(ooxml.run("— ", rpr))
+        # The dashes are 一字线 of the East Asian face in every slot: LibreOffice ignores
+        # w:hint and would set a dash beside digits in the Latin face, half as wide.
+        dash = ooxml.element("w:rPr")
+        font = faces.role("page_number").east_asian
+        ooxml.set_fonts(dash, font, font)
+        ooxml.set_lang(dash, "zh-CN", "zh-CN")
+        ooxml.set_size(dash, SIHAO)
+        p._p.append(ooxml.run("— ", dash))
         for r in ooxml.field("PAGE", "1", rpr):
             p._p.append(r)
-        p._p.append(ooxml.run(" —", rpr))
+        p._p.append(ooxml.run(" —", dash))
 
 
 def add_marking(doc: Document, faces: Faces, marking: str) -> None:
