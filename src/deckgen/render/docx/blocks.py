@@ -130,7 +130,8 @@ class BlockWriter:
 
     def write_heading(self, block: Heading) -> None:
         p = self.paragraph(f"Heading {min(block.level, 3)}")
-        self.text(p, block.full, HEADING_ROLE[block.level], bold=block.level >= 3)
+        bold = block.level >= 3 or not self.faces.chinese
+        self.text(p, block.full, HEADING_ROLE[block.level], bold=bold)
         self.bookmarks += 1
         ooxml.bookmark(p._p, block.anchor, self.bookmarks)
 

@@ -71,13 +71,13 @@ class Spec:
     letter_spacing: float = 0.0
 
 
-def specs(theme: Theme) -> list[Spec]:
-    """Every paragraph style the briefing uses."""
+def specs(theme: Theme, chinese: bool = True) -> list[Spec]:
+    """Every paragraph style the briefing uses (Latin headings are bold: no 黑体 to carry them)."""
     red = theme.briefing.masthead_colour
     return [
         Spec("Normal", "body"),
-        Spec("Heading 1", "level1", outline=0, keep_next=True),
-        Spec("Heading 2", "level2", outline=1, keep_next=True),
+        Spec("Heading 1", "level1", bold=not chinese, outline=0, keep_next=True),
+        Spec("Heading 2", "level2", bold=not chinese, outline=1, keep_next=True),
         Spec("Heading 3", "body", bold=True, outline=2, keep_next=True),
         Spec("Lead", "level2"),
         Spec(
@@ -145,7 +145,7 @@ def define_styles(doc: Document, theme: Theme, faces: Faces, tracking: float = 0
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     ooxml.set_spacing(ppr, None)
 
-    for spec in specs(theme):
+    for spec in specs(theme, faces.chinese):
         style = _style(doc, spec.name)
         el = style.element
         for old in (el.pPr, el.rPr):
