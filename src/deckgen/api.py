@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,11 +89,16 @@ def default_output(content_path: str | Path, suffix: str, folder: str | Path = "
     return Path(folder) / (Path(content_path).stem + suffix)
 
 
+Warn = Callable[[str], None]
+"""Where a build reports what the user should know but that does not stop it."""
+
+
 def build_docx(
     content_path: str | Path,
     out: str | Path | None = None,
     template: str | Path | None = None,
     options: BuildOptions | None = None,
+    warn: Warn | None = None,
 ) -> Path:
     """Write the briefing (.docx) of a content file; returns the path written."""
     from .files import atomic_write
@@ -103,6 +109,8 @@ def build_docx(
     content = load(content_path)
     theme = load_theme(template)
     brief = plan_brief(content, theme, options or BuildOptions())
+    for message in brief.warnings:
+        (warn or _ignore)(message)
     out = Path(out) if out else default_output(content_path, ".docx")
     return atomic_write(out, lambda tmp: write_docx(brief, theme, tmp))
 
@@ -112,6 +120,7 @@ def build_pptx(
     out: str | Path | None = None,
     template: str | Path | None = None,
     options: BuildOptions | None = None,
+    warn: Warn | None = None,
 ) -> Path:
     """Write the speed-read deck (.pptx) of a content file; returns the path written."""
     from .files import atomic_write
@@ -122,5 +131,11 @@ def build_pptx(
     content = load(content_path)
     theme = load_theme(template)
     deck = plan_deck(content, theme, options or BuildOptions())
+    for message in deck.warnings:
+        (warn or _ignore)(message)
     out = Path(out) if out else default_output(content_path, ".pptx")
     return atomic_write(out, lambda tmp: write_pptx(deck, theme, tmp))
+
+
+def _ignore(message: str) -> None:
+    """The default for ``warn``: a library call stays quiet."""

@@ -44,6 +44,10 @@ def _reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _warn(message: str) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"deckgen {__version__}")
@@ -101,7 +105,7 @@ def pptx(content: ContentArg, output: OutOption = None, template: TemplateOption
     """Make the speed-read deck (.pptx)."""
     from . import api
 
-    typer.echo(f"wrote {api.build_pptx(content, output, template)}")
+    typer.echo(f"wrote {api.build_pptx(content, output, template, warn=_warn)}")
 
 
 @app.command()
@@ -110,7 +114,7 @@ def docx(content: ContentArg, output: OutOption = None, template: TemplateOption
     """Make the printable briefing (.docx)."""
     from . import api
 
-    typer.echo(f"wrote {api.build_docx(content, output, template)}")
+    typer.echo(f"wrote {api.build_docx(content, output, template, warn=_warn)}")
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..labels import Language, label, language_of
 from ..model import Content
@@ -65,6 +65,14 @@ class Planner:
             return None
         snug = Rect(box.x, box.y, box.w, min(box.h, fitted.height / SAFETY + 2))
         return TextBox(snug, fitted.paragraphs, "t", 0.0, name)
+
+    def caption(self, text: str, style: Style, box: Rect, sizes, name: str = "Caption") -> TextBox:
+        """A short text: on one line if any size in ``sizes`` allows, else wrapped."""
+        one_line = Rect(box.x, box.y, box.w, min(box.h, sizes[0] * style.line_spacing / SAFETY + 1))
+        fitted = self.type.fit([text], style, one_line.w, one_line.h, sizes)
+        if fitted is not None:
+            return TextBox(box, fitted.paragraphs, "t", 0.0, name)
+        return self.must_text([text], style, box, sizes, name=name)
 
     def must_text(self, texts, style: Style, box: Rect, sizes, **kw) -> TextBox:
         """Like :meth:`text`, for short texts that must fit: else a warning and the floor size."""
@@ -146,29 +154,31 @@ class Planner:
         width = g.width * 0.62
         els: list[Element] = [
             Shape(Rect(g.width * 0.70, 0, g.width * 0.30, g.height), "primary", name="Panel"),
-            Shape(Rect(g.margin, 150, 6, 220), "gold", name="Bar"),
         ]
+        y = 150.0
         if meta.kicker:
             kicker = Style("heading", colour="gold")
-            els.append(self.must_text([meta.kicker], kicker, Rect(left, 146, width, 30), (20, 14)))
-        heading = Style("heading", colour="white", line_spacing=1.2)
-        els.append(
-            self.must_text(
-                [title],
-                heading,
-                Rect(left, 182, width, 120),
-                COVER_TITLE,
-                anchor="t",
-                placeholder="title",
+            box = self.snug([meta.kicker], kicker, Rect(left, y, width, 30), (20, 14))
+            els.append(
+                box or self.must_text([meta.kicker], kicker, Rect(left, y, width, 30), (20, 14))
             )
+            y += 36
+        heading = Style("heading", colour="white", line_spacing=1.2)
+        area = Rect(left, y, width, 370 - y - (72 if subtitle else 0))
+        title_box = self.snug([title], heading, area, COVER_TITLE) or self.must_text(
+            [title], heading, area, COVER_TITLE
         )
+        els.append(replace(title_box, placeholder="title"))
+        y = title_box.box.bottom + 14
         if subtitle:
             sub = Style("body", colour="white")
-            els.append(
-                self.must_text(
-                    [subtitle], sub, Rect(left, 306, width, 64), (24, 16), placeholder="subtitle"
-                )
+            sub_area = Rect(left, y, width, 370 - y)
+            sub_box = self.snug([subtitle], sub, sub_area, (24, 16)) or self.must_text(
+                [subtitle], sub, sub_area, (24, 16)
             )
+            els.append(replace(sub_box, placeholder="subtitle"))
+            y = sub_box.box.bottom
+        els.insert(1, Shape(Rect(g.margin, 150, 6, max(y, 220) - 150), "gold", name="Bar"))
         byline = " · ".join(x for x in (meta.organisation, o.meeting, date) if x)
         if byline:
             els.append(

@@ -30,32 +30,52 @@ class BigNumber:
     tag: str = ""
 
 
-def pick_figures(h: Highlight, most: int = MAX_FIGURES) -> list[tuple[Figure, str, str]]:
-    """The highlight's most telling figures, taken in turn from each point, no repeats."""
-    per_point = [[(f, pt.text, pt.heading) for f in find_figures(pt.text)] for pt in h.points]
+_TELLING_UNITS = (
+    ("元", "%", "百分点", "percent", "billion", "million"),
+    ("家", "亩", "公里", "米", "人", "户"),
+)
+
+
+def telling(fig: Figure, caption: str) -> int:
+    """How telling a figure is on a card: money and rates first, then counts with a caption."""
+    score = 0
+    for weight, units in zip((3, 2), _TELLING_UNITS, strict=True):
+        if any(u in fig.unit for u in units):
+            score = weight
+            break
+    return score + (1 if len(caption) >= 4 else 0) + (1 if fig.prefix or fig.suffix else 0)
+
+
+def pick_figures(h: Highlight, most: int = MAX_FIGURES) -> list[BigNumber]:
+    """The highlight's most telling figures, taken in turn from each point, in reading order."""
+    ranked: list[list[tuple[int, int, int, BigNumber]]] = []
+    for p_no, pt in enumerate(h.points):
+        cards = []
+        for f_no, fig in enumerate(find_figures(pt.text)):
+            caption = caption_for(pt.text, fig)
+            at = fig.text.index(fig.number)
+            card = BigNumber(
+                fig.text[:at], fig.number, fig.text[at + len(fig.number) :], caption, pt.heading
+            )
+            cards.append((-telling(fig, caption), p_no, f_no, card))
+        ranked.append(sorted(cards, key=lambda c: c[0]))
     picked, seen = [], set()
-    depth = 0
-    while len(picked) < most and any(depth < len(figs) for figs in per_point):
-        for figs in per_point:
-            if depth < len(figs) and len(picked) < most:
-                fig = figs[depth][0]
-                if fig.text not in seen:
-                    seen.add(fig.text)
-                    picked.append(figs[depth])
-        depth += 1
-    return picked
+    for depth in range(max((len(r) for r in ranked), default=0)):
+        for cards in ranked:
+            if depth < len(cards) and len(picked) < most:
+                card = cards[depth]
+                text = card[3].before + card[3].number + card[3].after
+                if text not in seen:
+                    seen.add(text)
+                    picked.append(card)
+    return [card for *_, card in sorted(picked, key=lambda c: (c[1], c[2]))]
 
 
 def key_figures(p: Planner, part: Part, h: Highlight) -> list[Slide]:
     """The highlight's key figures as 1–6 big-number cards; none if it has no figures."""
-    picked = pick_figures(h)
-    if not picked:
+    cards = pick_figures(h)
+    if not cards:
         return []
-    cards = []
-    for fig, text, heading in picked:
-        at = fig.text.index(fig.number)
-        before, after = fig.text[:at], fig.text[at + len(fig.number) :]
-        cards.append(BigNumber(before, fig.number, after, caption_for(text, fig), heading))
     body = number_cards(p, cards, p.grid.content)
     title = f"{p.label('key_figures')}｜{h.title}" if p.lang == "zh" else f"{h.title}: key figures"
     notes = "\n".join(f"{c.tag}：{c.caption} {c.before}{c.number}{c.after}" for c in cards)
@@ -63,11 +83,11 @@ def key_figures(p: Planner, part: Part, h: Highlight) -> list[Slide]:
 
 
 def number_cards(
-    p: Planner, cards: list[BigNumber], area: Rect, tags: bool = True
+    p: Planner, cards: list[BigNumber], area: Rect, tags: bool = True, one_row: bool = False
 ) -> list[Element]:
     """Big-number cards on a grid: one number size for all, the largest that fits every card."""
     g = p.grid
-    boxes = cells(area, len(cards), g.gutter)
+    boxes = cells(area, len(cards), g.gutter, (1, len(cards)) if one_row else None)
     inner = [b.inset(PAD) for b in boxes]
     tag_h = 20.0 if tags and any(c.tag for c in cards) else 0.0
     cap_h = min(54.0, inner[0].h * 0.34)
@@ -95,11 +115,7 @@ def number_cards(
             )
         )
         cap = Rect(r.x, y + num_h + 8, r.w, cap_h)
-        els.append(
-            p.must_text(
-                [card.caption], Style("body", colour="text"), cap, CAPTION, name="Figure caption"
-            )
-        )
+        els.append(p.caption(card.caption, Style("body"), cap, CAPTION, name="Figure caption"))
     return els
 
 
@@ -156,17 +172,17 @@ def targets(p: Planner, part: Part, t: Targets) -> list[Slide]:
     slides: list[Slide] = []
     if numeric and len(numeric) <= 6 and (growth or other):
         top, bottom = area.take_top(area.h * 0.42, g.gutter)
-        body = number_cards(p, [_target_card(p, x) for x in numeric], top, tags=False)
+        body = number_cards(p, [_target_card(p, x) for x in numeric], top, False, one_row=True)
         body += _chart_and_list(p, growth, other, bottom)
-        slides.append(p.slide("targets", title, subtitle, part.label, body, notes))
+        slides.append(p.slide("targets", title, subtitle, None, body, notes))
     else:
         if numeric:
             body = number_cards(p, [_target_card(p, x) for x in numeric], area, tags=False)
-            slides.append(p.slide("targets", title, subtitle, part.label, body, notes))
+            slides.append(p.slide("targets", title, subtitle, None, body, notes))
         if growth or other:
             body = _chart_and_list(p, growth, other, area)
             name = p.continued(title) if slides else title
-            slides.append(p.slide("targets", name, subtitle, part.label, body, notes))
+            slides.append(p.slide("targets", name, subtitle, None, body, notes))
     return slides
 
 

@@ -111,7 +111,7 @@ class Chart:
     box: Rect
     categories: tuple[str, ...]
     values: tuple[float, ...]
-    number_format: str = '0.0"%"'
+    number_format: str = 'General"%"'
     font_size: float = 12.0
     title: str | None = None
     name: str = "Chart"

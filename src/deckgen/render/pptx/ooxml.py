@@ -62,10 +62,14 @@ def set_colour(rPr, hex_rgb: str) -> None:
 
 
 def east_asian_breaking(pPr) -> None:
-    """Let a paragraph break East Asian text per character, with punctuation rules."""
+    """Let a paragraph break East Asian text per character, with punctuation rules.
+
+    Punctuation does not hang past the margin (``hangingPunct="0"``): a closing mark that
+    does not fit pushes its character down, as deckgen's line breaker predicts.
+    """
     pPr.set("eaLnBrk", "1")
     pPr.set("latinLnBrk", "0")
-    pPr.set("hangingPunct", "1")
+    pPr.set("hangingPunct", "0")
 
 
 def add_field(p, field_type: str, text: str):

@@ -47,8 +47,8 @@ def add_slide(prs, plan: Slide, painter: Painter):
     tree = slide.shapes._spTree
     for element in plan.elements:
         target = placeholders.get(element.placeholder) if isinstance(element, TextBox) else None
-        if target is not None and id(target) not in used:
-            used.add(id(target))
+        if target is not None and target._element not in used:
+            used.add(target._element)
             target.left, target.top, target.width, target.height = _emu(element.box)
             painter.fill_text(target.text_frame, element)
             tree.remove(target._element)  # keep the plan's drawing order
@@ -56,8 +56,8 @@ def add_slide(prs, plan: Slide, painter: Painter):
         else:
             painter.draw(slide, element)
     for ph in list(slide.placeholders):
-        if id(ph) not in used:
-            ph._element.getparent().remove(ph._element)
+        if ph._element not in used:  # an empty placeholder would show "Click to add title"
+            tree.remove(ph._element)
     notes = plan.notes.replace(WORD_JOINER, "")
     if notes:
         painter.plain_text(slide.notes_slide.notes_text_frame, notes, 12)
