@@ -1,0 +1,1 @@
+"""Text fitting: font resolution, real-metric measurement, Chinese line breaking, and fitting."""

@@ -1,0 +1,268 @@
+"""Chinese and mixed-script line breaking with kinsoku (避头尾), at least as strict as Office's."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+# Line-start prohibited (不能位于行首). The union of: the brief's list, Word's defaults for
+# Simplified Chinese (ECMA-376 / Word "Asian typography"), LibreOffice's zh_CN locale data,
+# W3C clreq, plus UAX #14 classes that forbid a break before them (CL, CP, EX, IS, NS, SY,
+# PO, IN, hyphens). Stricter than any one renderer: fewer break opportunities can only make us
+# predict MORE lines, never fewer.
+NO_START = frozenset(
+    "，。、；：？！）》」』】〕〗〙〛〉”’…‥%℃·,.;:?!)]}"
+    "¢°†‡›∶〃〆〞﹚﹜﹞！＂％＇），．：；？］｝～｜｠｣"
+    "'\"︰︱︳︴︶︸︺︼︾﹀﹂﹄﹏﹐﹑﹒﹔﹕﹖﹗､￠々‖•ˇˉ―—‐‑–-/／′″‴‰‱℉"
+    "‼⁇⁈⁉・ー゠ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
+    "\u00a0\u202f\u2060\ufeff"
+)
+
+# Line-end prohibited (不能位于行尾): opening brackets and quotes, currency prefixes.
+NO_END = frozenset(
+    "（《「『【〔〖〘〚〈“‘$¥([{£€₩#"
+    "·'\"‵〝﹙﹛﹝（［｛＄￡￥＃．︵︷︹︻︽︿﹁﹃｟｢-/／"
+    "\u00a0\u202f\u2060\ufeff"
+)
+
+_FORCED = re.compile(r"\r\n|[\n\r\u2028\u2029\v\f]")
+# Runs that are never split: "——", "……" (and longer runs of the same).
+_RUNS = re.compile(r"([—―…⋯])\1+")
+
+_SLASH_WORD = re.compile(r"/[^\W\d_]")
+
+Span = tuple[int, int]
+WidthFn = Callable[[str], float]
+
+
+class _Unit(NamedTuple):
+    start: int
+    end: int  # end of the visible content
+    stop: int  # end including trailing whitespace (dropped when a line breaks after it)
+    split: bool = False  # a piece of a word or figure too wide for a line: may break before
+
+
+def _is_word_char(ch: str) -> bool:
+    """Latin (and Greek/Cyrillic) letters and digits: the stuff of unbreakable words."""
+    return ch.isalnum() and ord(ch) < 0x0530
+
+
+_WORD_JOINERS = frozenset(".,-'’/:_&+@")
+
+
+def _words(text: str) -> list[Span]:
+    """Latin words: letters/digits with internal . , - ' / : _ & + @ (3.1, COVID-19, A/B)."""
+    spans: list[Span] = []
+    i, n = 0, len(text)
+    while i < n:
+        if not _is_word_char(text[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _is_word_char(text[j]):
+                j += 1
+            elif text[j] in _WORD_JOINERS and j + 1 < n and _is_word_char(text[j + 1]):
+                j += 2
+            else:
+                break
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Union of overlapping spans (adjacent ones stay apart: there's a break chance between)."""
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _glue(ch: str) -> bool:
+    """Characters that belong to the one before: combining marks, variation selectors, ZWJ."""
+    return (
+        bool(unicodedata.combining(ch))
+        or unicodedata.category(ch) in ("Mn", "Me")
+        or (ch in "\u200d\ufe0e\ufe0f")
+    )
+
+
+def _units(text: str, atoms: list[Span]) -> list[_Unit]:
+    """Split a forced-break-free segment into unbreakable units with trailing whitespace."""
+    units: list[_Unit] = []
+    starts = {s: e for s, e in atoms}
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace() and ch not in "\u00a0\u202f":
+            j = i
+            while j < n and text[j].isspace() and text[j] not in "\u00a0\u202f":
+                j += 1
+            if units:
+                last = units[-1]
+                units[-1] = _Unit(last.start, last.end, j)
+            else:  # leading whitespace: keep it as visible content of its own unit
+                units.append(_Unit(i, j, j))
+            i = j
+            continue
+        end = starts.get(i, i + 1)
+        if end == i + 1 and _glue(ch) and units and units[-1].end == units[-1].stop:
+            last = units[-1]
+            units[-1] = _Unit(last.start, i + 1, i + 1)
+        else:
+            units.append(_Unit(i, end, end))
+        i = end
+    return units
+
+
+def _explode(text: str, unit: _Unit) -> list[_Unit]:
+    """A unit too wide for any line, as one unit per character (the last keeps the whitespace)."""
+    pieces = [_Unit(k, k + 1, k + 1, k > unit.start) for k in range(unit.start, unit.end)]
+    pieces[-1] = pieces[-1]._replace(stop=unit.stop)
+    return pieces
+
+
+# Quotation marks (UAX #14 class QU). LibreOffice breaks Latin text by ICU's rules, where
+# nothing breaks on either side of a quote; so, whatever the script, neither do we.
+_QUOTES = frozenset("“”‘’\"'‹›«»")
+
+# After these (no space between) a line may still break before Latin text; after anything else
+# that is not an ideograph (closing brackets and quotes, 、，。, ℃ ％, ①, ●) LibreOffice
+# keeps the Latin word on the same line.
+_BREAK_BEFORE_LATIN = frozenset("—―⸺…‥⋯～：；！？")
+_BREAK_AFTER_LATIN = frozenset("—―⸺")
+
+
+def _latinish(ch: str) -> bool:
+    """Latin-like for line breaking (UAX #14 AL/NU/IS/PR/PO/AI): ASCII, Latin-1 (× · °),
+    Latin Extended, Greek, Cyrillic, hyphens and en dash, and East-Asian-ambiguous symbols
+    (① ● ★ → ℃), which ICU resolves to AL."""
+    if ch.isspace():
+        return False
+    cp = ord(ch)
+    if cp < 0x250 or 0x370 <= cp < 0x530 or 0x2010 <= cp <= 0x2013:
+        return True
+    return unicodedata.east_asian_width(ch) == "A" and unicodedata.category(ch) in (
+        "So",
+        "Sm",
+        "Sk",
+        "No",
+    )
+
+
+def _ideographic(ch: str) -> bool:
+    """Ideographs, kana, hangul (wide letters): what a line may break before after Latin text."""
+    return unicodedata.east_asian_width(ch) in ("W", "F") and unicodedata.category(ch)[0] == "L"
+
+
+def _may_break(text: str, before: _Unit, after: _Unit) -> bool:
+    """Whether a line may end after ``before`` and the next begin with ``after``.
+
+    Kinsoku (NO_START / NO_END); quotes glue to both neighbours; and what LibreOffice's ICU
+    rules add around Latin text with no space between (measured with LibreOffice 7.4): after
+    Latin text a line only breaks before an ideograph or a dash, never before a bracket,
+    quote, symbol or currency sign ("30%“", "A（"); before Latin text only after an ideograph,
+    a dash, an ellipsis or ：；！？, never after a closing bracket, 、，。, ℃, ①, ●
+    ("增长7%、|18%" does not break there).
+    """
+    a, b = text[before.end - 1], text[after.start]
+    if after.split:  # inside a word too wide for any line: after a hyphen or slash, like ICU
+        return a in "-‐–/" and b not in NO_START
+    if b in NO_START or a in NO_END:
+        return False
+    if before.stop > before.end:  # a space between: breaks there unless kinsoku says no
+        return True
+    if a in _QUOTES or b in _QUOTES:
+        return False
+    if _latinish(a):
+        return _ideographic(b) or b in _BREAK_AFTER_LATIN
+    if _latinish(b):
+        return _ideographic(a) or a in _BREAK_BEFORE_LATIN
+    return True
+
+
+def _segment_spans(
+    text: str, offset: int, max_width: float, width: WidthFn, keep: Sequence[Span]
+) -> list[Span]:
+    """Greedy line breaking of one segment (no forced breaks); spans are offset into the text."""
+    if not text:
+        return [(offset, offset)]
+    atoms = [(s, e) for s, e in keep if 0 <= s < e <= len(text)]
+    atoms += _words(text)
+    atoms += [m.span() for m in _RUNS.finditer(text)]
+    units: list[_Unit] = []
+    for unit in _units(text, _merge(atoms)):
+        too_wide = unit.end - unit.start > 1 and width(text[unit.start : unit.end]) > max_width
+        units.extend(_explode(text, unit) if too_wide else [unit])
+
+    lines: list[Span] = []
+    i, n = 0, len(units)
+    while i < n:
+        j = i + 1  # units[i:j] is on the line; the first one always is
+        while j < n and width(text[units[i].start : units[j].end]) <= max_width:
+            j += 1
+        if j < n:
+            k = j  # push down: move back to the last break the rules allow
+            while k > i + 1 and not _may_break(text, units[k - 1], units[k]):
+                k -= 1
+            # No legal break on the whole line: the renderers then break somewhere of their
+            # own choosing (LibreOffice: often right after the first word); assume the worst.
+            if any(_SLASH_WORD.search(text, u.start, u.end) for u in units[k : j + 1]):
+                # LibreOffice, overflowing inside a word like "A/BCD", goes back to the last
+                # space on the line (ICU quirk, measured with LibreOffice 7.4).
+                spaced = [m for m in range(i + 1, k) if units[m - 1].stop > units[m - 1].end]
+                k = spaced[-1] if spaced else k
+            elif units[j].split and not _may_break(text, units[k - 1], units[k]):
+                k = j  # a word too wide for any line, alone on it: break where it is full
+            j = k
+        lines.append((offset + units[i].start, offset + units[j - 1].end))
+        i = j
+    return lines
+
+
+def line_spans(
+    text: str,
+    max_width_pt: float,
+    width: WidthFn,
+    keep: Sequence[Span] = (),
+) -> list[Span]:
+    """Where ``break_lines`` breaks ``text``: one (start, end) offset pair per line.
+
+    The text between one line's end and the next line's start is whitespace only (the space or
+    newline dropped at the break); so is anything after the last line.
+    """
+    spans: list[Span] = []
+    start = 0
+    bounds = [m.span() for m in _FORCED.finditer(text)] + [(len(text), len(text))]
+    for stop, resume in bounds:
+        seg_keep = [
+            (max(s, start) - start, min(e, stop) - start)
+            for s, e in keep
+            if max(s, start) < min(e, stop)
+        ]
+        spans += _segment_spans(text[start:stop], start, max_width_pt, width, seg_keep)
+        start = resume
+    return spans
+
+
+def break_lines(
+    text: str,
+    max_width_pt: float,
+    width: WidthFn,
+    keep: Sequence[Span] = (),
+) -> list[str]:
+    """Break ``text`` into lines no wider than ``max_width_pt`` as ``width`` measures them.
+
+    Breaks anywhere between CJK characters; keeps Latin words, "——", "……" and the ``keep``
+    spans (figures such as "22亿元", "30.2%") whole unless one alone is wider than a line; obeys
+    kinsoku by pushing the offending character down to the next line; "\\n" forces a break.
+    Whitespace at a break is dropped; otherwise ``"".join(lines)`` is ``text``.
+    An empty text (or an empty line between two newlines) is one empty line.
+    """
+    return [text[s:e] for s, e in line_spans(text, max_width_pt, width, keep)]

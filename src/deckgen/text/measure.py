@@ -1,0 +1,178 @@
+"""Text widths from real font metrics (Pillow), with wide-side built-in metrics as a fallback."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from PIL import ImageFont
+
+from .fonts import FontFile, font_file
+
+REF_PX = 1000
+"""The size fonts are loaded at; advances are read there and scaled (1000 px ≈ 1/1000 em)."""
+
+_FontKey = tuple[str, int]
+_ADVANCE: dict[tuple[_FontKey, str], float] = {}
+
+
+@lru_cache(maxsize=64)
+def _load(path: str, index: int) -> ImageFont.FreeTypeFont | None:
+    """The face at the reference size, or None if Pillow cannot read it."""
+    try:
+        return ImageFont.truetype(path, REF_PX, index=index, layout_engine=ImageFont.Layout.BASIC)
+    except OSError:
+        return None
+
+
+def _face(family: str | None, bold: bool) -> _FontKey | None:
+    """The loadable (path, index) a family resolves to, or None (use the built-in metrics)."""
+    if not family:
+        return None
+    found: FontFile | None = font_file(family, bold)
+    if found is None:
+        return None
+    key = (str(found.path), found.index)
+    return key if _load(*key) is not None else None
+
+
+def fallback_em(ch: str) -> float:
+    """Built-in advance of ``ch`` in em, for a machine without the font: errs on the wide side."""
+    if ch in "\n\r\t\u200b\u200c\u200d\u2060\ufeff":
+        return 0.0
+    if ch.isspace():
+        return 0.28 if ch in " \u00a0" else 1.0
+    if unicodedata.combining(ch):
+        return 0.0
+    if ch.isascii():
+        if ch.isdigit():
+            return 0.56
+        if ch in "MW%@&":
+            return 1.0
+        if ch in "mw":
+            return 0.9
+        if ch.isupper():
+            return 0.68
+        return 0.6
+    if unicodedata.east_asian_width(ch) in ("W", "F", "A"):
+        return 1.0  # ideographs, full-width forms, and “”‘’—…· which CJK fonts set full-width
+    return 0.7
+
+
+def _measured_em(face: _FontKey, ch: str) -> float:
+    """Advance of ``ch`` in em in ``face`` (cached)."""
+    key = (face, ch)
+    em = _ADVANCE.get(key)
+    if em is None:
+        font = _load(*face)
+        assert font is not None
+        em = font.getlength(ch) / REF_PX
+        _ADVANCE[key] = em
+    return em
+
+
+AUTOSPACE_EM = 0.25
+"""Extra space where the text switches between East Asian and Latin script, in em.
+
+LibreOffice applies "spacing between Asian and non-Asian text" by default (1/5 of the portion's
+height: 0.24 em with the fixed cell height it uses for .pptx; measured 0.236-0.256 em), and
+Word's autoSpaceDE/autoSpaceDN do much the same. PowerPoint adds none, so counting it is safe.
+"""
+
+
+@lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    """ "L" (Latin), "A" (East Asian) or "" (weak: takes its neighbours' script) for autospacing.
+
+    Like LibreOffice: ASCII and Latin-1 (letters, digits AND punctuation), Latin Extended,
+    Greek and Cyrillic are Latin; wide and full-width characters are Asian; the rest (spaces,
+    “”‘’—…, symbols) is weak and never starts a script change.
+    """
+    if ch.isspace() or unicodedata.category(ch)[0] in "CZM":
+        return ""
+    cp = ord(ch)
+    if cp < 0x250 or 0x370 <= cp < 0x530 or 0x1E00 <= cp < 0x1F00:
+        return "L"
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return "A"
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _width_rule(ch: str) -> tuple[str, float]:
+    """Which face(s) set ``ch`` ("ea", "latin" or "both": the wider) and its floor in em."""
+    eaw = unicodedata.east_asian_width(ch)
+    if eaw in ("W", "F"):
+        return "ea", fallback_em(ch)
+    if _script(ch) == "L" and eaw != "A":
+        return "latin", 0.0
+    # Ambiguous (×·°é“”—…℃…) or weak: the renderers disagree on the font, take the wider;
+    # East Asian Ambiguous characters are full-width in CJK fonts, so never under 1 em.
+    return "both", (fallback_em(ch) if eaw == "A" else 0.0)
+
+
+def char_em(ch: str, ea: _FontKey | None, latin: _FontKey | None) -> float:
+    """Advance of one character in em, given the East Asian and the Latin face.
+
+    East Asian characters are measured in the East Asian face, Latin ones in the Latin face, and
+    the ambiguous or weak ones (curly quotes, dashes, ellipsis, middle dot, spaces …) take the
+    wider of the two, since PowerPoint and LibreOffice disagree on which font sets them.
+    Full-width and ambiguous characters are never narrower than 1 em: a face without the glyph
+    makes the renderer fall back to a CJK font, where they are full-width.
+    """
+    if ch in "\n\r\u200b\u200c\u200d\u2060\ufeff":
+        return 0.0
+    rule, floor = _width_rule(ch)
+    faces = (ea,) if rule == "ea" else (latin,) if rule == "latin" else (ea, latin)
+    em = max(_measured_em(f, ch) if f is not None else fallback_em(ch) for f in faces)
+    return max(em, floor)
+
+
+def autospace_count(text: str) -> int:
+    """How many times ``text`` switches between Latin and East Asian script (weak chars skipped).
+
+    Weak characters before the first strong one (a line opening with “ or ●) count as a switch
+    of their own: LibreOffice gives them the script of the text before (or the default, Latin,
+    at a paragraph's start), which may differ from the script after them.
+    """
+    count, last, leading_weak = 0, "", False
+    for ch in text:
+        script = _script(ch)
+        if script:
+            if last and script != last:
+                count += 1
+            elif not last and leading_weak:
+                count += 1
+            last = script
+        elif not last and not ch.isspace():
+            leading_weak = True
+    return count
+
+
+def text_width(
+    text: str,
+    family: str,
+    size_pt: float,
+    bold: bool = False,
+    *,
+    latin: str | None = None,
+    autospace: bool = True,
+) -> float:
+    """The advance width of ``text`` in points, set in ``family`` at ``size_pt``.
+
+    ``family`` is the East Asian typeface by its Windows name (e.g. "微软雅黑"); ``latin`` the
+    typeface for Latin letters and digits (e.g. "Arial"), or None to use ``family`` for all.
+    The width is the sum of per-character advances (no kerning, which only ever narrows text)
+    plus, with ``autospace``, AUTOSPACE_EM at every switch between Latin and East Asian script.
+    """
+    ea = _face(family, bold)
+    lat = _face(latin, bold) if latin else ea
+    em = sum(char_em(ch, ea, lat) for ch in text)
+    if autospace:
+        em += AUTOSPACE_EM * autospace_count(text)
+    return em * size_pt
+
+
+def line_pitch(size_pt: float, spacing: float) -> float:
+    """The distance between baselines in points: deckgen writes EXACT line spacing, size×spacing."""
+    return size_pt * spacing
