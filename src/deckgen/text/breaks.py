@@ -203,10 +203,23 @@ def _segment_spans(
 
     lines: list[Span] = []
     i, n = 0, len(units)
+    guess = 1
     while i < n:
-        j = i + 1  # units[i:j] is on the line; the first one always is
-        while j < n and width(text[units[i].start : units[j].end]) <= max_width:
-            j += 1
+
+        def fits(j: int, i: int = i) -> bool:
+            return width(text[units[i].start : units[j - 1].end]) <= max_width
+
+        # j: how far the line runs (units[i:j]); the first unit always goes on. Start from the
+        # previous line's length and walk: widths grow with j, lines are alike in length.
+        j = min(n, i + guess)
+        if j > i + 1 and not fits(j):
+            j -= 1
+            while j > i + 1 and not fits(j):
+                j -= 1
+        else:
+            while j < n and fits(j + 1):
+                j += 1
+        guess = max(1, j - i)
         if j < n:
             k = j  # push down: move back to the last break the rules allow
             while k > i + 1 and not _may_break(text, units[k - 1], units[k]):
