@@ -232,7 +232,9 @@ def _segment_spans(
                 spaced = [m for m in range(i + 1, k) if units[m - 1].stop > units[m - 1].end]
                 k = spaced[-1] if spaced else k
             elif units[j].split and not _may_break(text, units[k - 1], units[k]):
-                k = j  # a word too wide for any line, alone on it: break where it is full
+                k = j  # a word too wide for any line, alone on it: break where it is full,
+                while k > i + 1 and text[units[k].start] in NO_START:  # but not before "%"
+                    k -= 1
             j = k
         lines.append((offset + units[i].start, offset + units[j - 1].end))
         i = j
