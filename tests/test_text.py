@@ -83,10 +83,17 @@ def test_windows_names_resolve_to_free_fonts():
 @pytest.fixture
 def no_fc_match(monkeypatch):
     """Pretend fc-match is not installed (a bare machine)."""
+
+    def clear():
+        fonts.font_file.cache_clear()
+        fonts.fallback_file.cache_clear()
+        measure._face.cache_clear()
+        measure._measured_em.cache_clear()
+
     monkeypatch.setattr(fonts, "FC_MATCH", "/nonexistent/fc-match")
-    fonts.font_file.cache_clear()
+    clear()
     yield
-    fonts.font_file.cache_clear()
+    clear()
 
 
 def test_font_file_is_none_without_fc_match(no_fc_match):

@@ -226,7 +226,8 @@ def _segment_spans(
                 k -= 1
             # No legal break on the whole line: the renderers then break somewhere of their
             # own choosing (LibreOffice: often right after the first word); assume the worst.
-            if any(_SLASH_WORD.search(text, u.start, u.end) for u in units[k : j + 1]):
+            ahead = units[k : min(n, j + (j - i) + 1)]  # as far as a renderer's line may run
+            if any(_SLASH_WORD.search(text, u.start, u.end) for u in ahead):
                 # LibreOffice, overflowing inside a word like "A/BCD", goes back to the last
                 # space on the line (ICU quirk, measured with LibreOffice 7.4).
                 spaced = [m for m in range(i + 1, k) if units[m - 1].stop > units[m - 1].end]

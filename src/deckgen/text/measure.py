@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from PIL import ImageFont
 
-from .fonts import FontFile, font_file
+from .fonts import FontFile, fallback_file, font_file
 
 REF_PX = 1000
 """The size fonts are loaded at; advances are read there and scaled (1000 px ≈ 1/1000 em)."""
 
-_FontKey = tuple[str, int]
-_ADVANCE: dict[tuple[_FontKey, str], float] = {}
+_ADVANCE: dict[tuple[str, int, str], float] = {}
+
+
+@dataclass(frozen=True)
+class _Face:
+    """A typeface as the text names it, and the file it resolves to."""
+
+    family: str
+    bold: bool
+    file: FontFile
 
 
 @lru_cache(maxsize=64)
@@ -25,15 +34,15 @@ def _load(path: str, index: int) -> ImageFont.FreeTypeFont | None:
         return None
 
 
-def _face(family: str | None, bold: bool) -> _FontKey | None:
-    """The loadable (path, index) a family resolves to, or None (use the built-in metrics)."""
+@lru_cache(maxsize=256)
+def _face(family: str | None, bold: bool) -> _Face | None:
+    """The loadable face a family resolves to, or None (use the built-in metrics)."""
     if not family:
         return None
-    found: FontFile | None = font_file(family, bold)
-    if found is None:
+    found = font_file(family, bold)
+    if found is None or _load(str(found.path), found.index) is None:
         return None
-    key = (str(found.path), found.index)
-    return key if _load(*key) is not None else None
+    return _Face(family, bold, found)
 
 
 def fallback_em(ch: str) -> float:
@@ -59,16 +68,35 @@ def fallback_em(ch: str) -> float:
     return 0.7
 
 
-def _measured_em(face: _FontKey, ch: str) -> float:
-    """Advance of ``ch`` in em in ``face`` (cached)."""
-    key = (face, ch)
+def _em_in(file: FontFile, ch: str) -> float | None:
+    """Advance of ``ch`` in em in ``file`` (cached); None if Pillow cannot load it."""
+    key = (str(file.path), file.index, ch)
     em = _ADVANCE.get(key)
     if em is None:
-        font = _load(*face)
-        assert font is not None
-        em = font.getlength(ch) / REF_PX
-        _ADVANCE[key] = em
+        font = _load(str(file.path), file.index)
+        if font is None:
+            return None
+        em = _ADVANCE[key] = font.getlength(ch) / REF_PX
     return em
+
+
+@lru_cache(maxsize=8192)
+def _measured_em(face: _Face, ch: str) -> float:
+    """Advance of ``ch`` in em set in ``face``, following the renderer's glyph fallback.
+
+    A character the face lacks comes from whatever fontconfig falls back to, which depends on
+    the language of the text around it (DejaVu for Latin, Noto CJK for Chinese): take the
+    wider, and never less than the built-in metric.
+    """
+    if face.file.covers(ch):
+        em = _em_in(face.file, ch)
+        return em if em is not None else fallback_em(ch)
+    ems = [fallback_em(ch)]
+    for lang in ("en", "zh-cn"):
+        other = fallback_file(face.family, face.bold, ch, lang)
+        if other is not None and (em := _em_in(other, ch)) is not None:
+            ems.append(em)
+    return max(ems)
 
 
 AUTOSPACE_EM = 0.25
@@ -111,7 +139,7 @@ def _width_rule(ch: str) -> tuple[str, float]:
     return "both", (fallback_em(ch) if eaw == "A" else 0.0)
 
 
-def char_em(ch: str, ea: _FontKey | None, latin: _FontKey | None) -> float:
+def char_em(ch: str, ea: _Face | None, latin: _Face | None) -> float:
     """Advance of one character in em, given the East Asian and the Latin face.
 
     East Asian characters are measured in the East Asian face, Latin ones in the Latin face, and
@@ -144,7 +172,7 @@ def autospace_count(text: str) -> int:
             elif not last and leading_weak:
                 count += 1
             last = script
-        elif not last and not ch.isspace():
+        elif not last and ch not in "\n\r":
             leading_weak = True
     return count
 
