@@ -117,6 +117,80 @@ def docx(content: ContentArg, output: OutOption = None, template: TemplateOption
     typer.echo(f"wrote {api.build_docx(content, output, template, warn=_warn)}")
 
 
+template_app = typer.Typer(
+    help="List, show and make templates (colours, fonts, logo, master, briefing switches).",
+    no_args_is_help=True,
+)
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("list")
+@_reports_errors
+def template_list() -> None:
+    """List the built-in templates: name and description."""
+    from .template_tools import list_templates
+
+    found = list_templates()
+    width = max((len(name) for name, _ in found), default=0)
+    for name, description in found:
+        typer.echo(f"{name:<{width}}  {description}".rstrip())
+
+
+@template_app.command("show")
+@_reports_errors
+def template_show(
+    template: Annotated[str, typer.Argument(help="A built-in template name or a folder.")],
+) -> None:
+    """Show a template: colour swatches, fonts, logo, footer, briefing, master layouts."""
+    from rich.console import Console
+
+    from .template_tools import describe
+    from .theme import load_theme
+
+    Console(highlight=False).print(describe(load_theme(template)))
+
+
+@template_app.command("new")
+@_reports_errors
+def template_new(
+    name: Annotated[str, typer.Argument(help="The new template's name (its folder's name).")],
+    source: Annotated[
+        str, typer.Option("--from", help="The template to start from (name or folder).")
+    ] = "gov-red",
+    primary: Annotated[
+        str | None, typer.Option("--primary", help="Brand colour, e.g. '#0B5FA5'.")
+    ] = None,
+    accent: Annotated[
+        str | None, typer.Option("--accent", help="Figure colour, e.g. '#C86400'.")
+    ] = None,
+    logo: Annotated[Path | None, typer.Option("--logo", help="A logo picture to copy in.")] = None,
+    master: Annotated[
+        Path | None, typer.Option("--master", help="A PowerPoint master (.pptx) to copy in.")
+    ] = None,
+    description: Annotated[
+        str | None, typer.Option("--description", help="One line on what it is for.")
+    ] = None,
+    parent: Annotated[
+        Path, typer.Option("--dir", help="Where to make the template's folder.")
+    ] = Path("templates"),
+) -> None:
+    """Make a new template folder from an existing template."""
+    from .template_tools import scaffold
+
+    folder = scaffold(
+        name,
+        source,
+        parent=parent,
+        primary=primary,
+        accent=accent,
+        logo=logo,
+        master=master,
+        description=description,
+    )
+    typer.echo(f"made {folder}: {', '.join(sorted(p.name for p in folder.iterdir()))}")
+    typer.echo(f"use it with: deckgen pptx CONTENT --template {folder}")
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="deckgen")
