@@ -130,7 +130,7 @@ def build_pptx(
 
     content = load(content_path)
     theme = load_theme(template)
-    deck = plan_deck(content, theme, options or BuildOptions())
+    deck = plan_deck(content, theme, options or BuildOptions(), grid_for(theme))
     for message in deck.warnings:
         (warn or _ignore)(message)
     out = Path(out) if out else default_output(content_path, ".pptx")
@@ -139,3 +139,14 @@ def build_pptx(
 
 def _ignore(message: str) -> None:
     """The default for ``warn``: a library call stays quiet."""
+
+
+def grid_for(theme):
+    """The slide grid: the default 16:9 one, or one read from the template's master."""
+    from .plan.layout import Grid
+
+    if theme.master_path is None:
+        return Grid()
+    from .render.pptx.master import read_master
+
+    return Grid.for_master(read_master(theme.master_path))

@@ -22,6 +22,16 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def bundled_template(name: str) -> Path | None:
+    """One of LibreOffice's bundled Impress templates (e.g. "Focus"), as its .otp file."""
+    soffice = find_soffice()
+    if soffice is None:
+        return None
+    program = Path(soffice).resolve().parent
+    path = program.parent / "share" / "template" / "common" / "presnt" / f"{name}.otp"
+    return path if path.is_file() else None
+
+
 def _render_env() -> dict[str, str]:
     """Return the environment for soffice: deckgen's fontconfig setup if available, else ours."""
     env = dict(os.environ)
@@ -35,13 +45,18 @@ def _render_env() -> dict[str, str]:
 
 def to_pdf(path: Path, outdir: Path) -> Path:
     """Convert a .pptx/.docx to PDF in outdir with headless LibreOffice and return the PDF path."""
+    return convert(path, outdir, "pdf")
+
+
+def convert(path: Path, outdir: Path, fmt: str) -> Path:
+    """Convert ``path`` to format ``fmt`` (pdf, pptx, docx…) in outdir with headless LibreOffice."""
     path, outdir = Path(path).resolve(), Path(outdir).resolve()
     soffice = find_soffice()
     if soffice is None:
         raise RuntimeError("LibreOffice not found: neither soffice nor libreoffice is on PATH")
     outdir.mkdir(parents=True, exist_ok=True)
-    pdf = outdir / f"{path.stem}.pdf"
-    pdf.unlink(missing_ok=True)  # a stale PDF must not pass for a fresh one
+    pdf = outdir / f"{path.stem}.{fmt}"
+    pdf.unlink(missing_ok=True)  # a stale output must not pass for a fresh one
     with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
         cmd = [
             soffice,
@@ -49,7 +64,7 @@ def to_pdf(path: Path, outdir: Path) -> Path:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            fmt,
             "--outdir",
             str(outdir),
             str(path),
@@ -72,7 +87,7 @@ def to_pdf(path: Path, outdir: Path) -> Path:
             ) from None
     if not pdf.is_file():
         raise RuntimeError(
-            f"LibreOffice produced no PDF for {path} (exit {proc.returncode}): "
+            f"LibreOffice produced no {fmt} for {path} (exit {proc.returncode}): "
             f"{err.decode(errors='replace').strip() or out.decode(errors='replace').strip()}"
         )
     return pdf

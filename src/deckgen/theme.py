@@ -113,6 +113,9 @@ class Theme(_Strict):
     """A logo picture, relative to the template folder."""
     footer: str | None = None
     """Footer text; the content's organisation when absent."""
+    master: Path | None = None
+    """The organisation's own PowerPoint template, relative to the template folder;
+    ``master.pptx`` in the folder is used when this is not given."""
     briefing: Briefing
     folder: Path | None = Field(default=None, exclude=True)
     """The folder the template was read from (set by the loader)."""
@@ -126,9 +129,12 @@ class Theme(_Strict):
 
     @property
     def master_path(self) -> Path | None:
-        """The organisation's own ``master.pptx`` in the template folder, if any."""
-        path = (self.folder / "master.pptx") if self.folder else None
-        return path if path and path.is_file() else None
+        """The organisation's own PowerPoint template (``master``, else ``master.pptx``), if any."""
+        folder = self.folder or Path()
+        if self.master is not None:
+            return self.master if self.master.is_absolute() else folder / self.master
+        path = folder / "master.pptx"
+        return path if self.folder and path.is_file() else None
 
     @property
     def reference_docx(self) -> Path | None:
@@ -158,9 +164,114 @@ def builtin_templates() -> list[str]:
 
 
 def load_theme(name_or_path: str | Path | None = None) -> Theme:
-    """Load a template by built-in name or folder; errors are located in its ``theme.yaml``."""
+    """Load a template: a built-in name, a template folder, or a bare ``.pptx`` master.
+
+    Errors are located in the folder's ``theme.yaml``. A bare master brings its own
+    colours and fonts (read from its theme part); the briefing keeps the default's settings.
+    """
     from .load import load_model
 
+    if name_or_path is not None and str(name_or_path).lower().endswith((".pptx", ".potx")):
+        return theme_from_master(Path(name_or_path))
     folder = template_folder(name_or_path)
     theme = load_model(folder / "theme.yaml", Theme)
-    return theme.model_copy(update={"folder": folder})
+    theme = theme.model_copy(update={"folder": folder})
+    master = theme.master_path
+    if master is not None and not master.is_file():
+        raise InputError("the template's master is not a file", file=master)
+    return theme
+
+
+def theme_from_master(path: Path) -> Theme:
+    """A theme for a bare PowerPoint master: its theme colours and fonts, default briefing."""
+    from .render.pptx.master import read_master
+
+    if not path.is_file():
+        raise InputError("no such PowerPoint template", file=path)
+    info = read_master(path)
+    base = load_theme(DEFAULT_TEMPLATE)
+    c = info.colours
+    colours = base.colours.model_copy(
+        update={
+            key: c[slot]
+            for key, slot in (
+                ("primary", "accent1"),
+                ("accent", "accent2"),
+                ("dark", "dk2"),
+                ("light", "lt2"),
+                ("text", "dk1"),
+            )
+            if c.get(slot)
+        }
+        | {
+            "chart": [
+                c[k]
+                for k in ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
+                if c.get(k)
+            ]
+            or base.colours.chart
+        }
+    )
+    fonts = base.fonts.model_copy(
+        update={
+            "heading": _font_from(base.fonts.heading, info.fonts.get("major")),
+            "body": _font_from(base.fonts.body, info.fonts.get("minor")),
+        }
+    )
+    return base.model_copy(
+        update={
+            "name": path.stem,
+            "description": f"PowerPoint template {path.name}",
+            "colours": colours,
+            "fonts": fonts,
+            "master": path.resolve(),
+            "folder": path.resolve().parent,
+            "logo": None,
+        }
+    )
+
+
+_CJK_FONT_WORDS = (
+    "yahei",
+    "simhei",
+    "simsun",
+    "nsimsun",
+    "dengxian",
+    "fangsong",
+    "kaiti",
+    "cjk",
+    "source han",
+    "pingfang",
+    "hiragino",
+    "heiti",
+    "songti",
+    "mingliu",
+    "pmingliu",
+    "gothic",
+    "mincho",
+    "malgun",
+    "wenquanyi",
+    "ar pl",
+    "fandol",
+    "hei",
+    "song",
+)
+
+
+def is_cjk_font(name: str) -> bool:
+    """Whether a typeface name is a Chinese (or Japanese, Korean) font, by its name."""
+    lowered = name.lower()
+    return any("\u3400" <= ch <= "\u9fff" for ch in name) or any(
+        w in lowered for w in _CJK_FONT_WORDS
+    )
+
+
+def _font_from(base: Font, found: tuple[str, str] | None) -> Font:
+    """``base`` with the master's Latin typeface, and its East Asian one if it is a CJK font
+    (LibreOffice's masters name "DejaVu Sans", which has no Chinese)."""
+    if not found:
+        return base
+    latin, east_asian = found
+    if not is_cjk_font(east_asian):
+        east_asian = base.east_asian
+    return base.model_copy(update={"latin": latin or base.latin, "east_asian": east_asian})

@@ -27,11 +27,13 @@ class Part:
 class Planner:
     """Holds what every slide kind needs: grid, typesetter, language, options."""
 
-    def __init__(self, content: Content, theme: Theme, options: BuildOptions) -> None:
+    def __init__(
+        self, content: Content, theme: Theme, options: BuildOptions, grid: Grid | None = None
+    ) -> None:
         self.content = content
         self.theme = theme
         self.options = options
-        self.grid = Grid()
+        self.grid = grid or Grid()
         self.type = Typesetter(theme)
         self.lang: Language = language_of(content.meta.language, options.labels)
         self.warnings: list[str] = []
@@ -86,8 +88,8 @@ class Planner:
     def chrome(self, title: str, subtitle: str | None, tag: str | None) -> list[Element]:
         """The title block of a content slide: band, title, part tag, subtitle, hairline."""
         g = self.grid
-        out: list[Element] = [Shape(g.band, "primary", name="Band")]
-        heading = Style("heading", colour="dark")
+        out: list[Element] = [Shape(g.band, "primary", name="Band")] if g.own else []
+        heading = Style("heading", colour="dark" if g.own else "inherit")
         title_box = self.text(
             [title], heading, g.title, SLIDE_TITLE, anchor="b", placeholder="title"
         )
@@ -103,12 +105,14 @@ class Planner:
         if subtitle:
             sub_style = Style("body", colour="primary")
             out.append(self.must_text([subtitle], sub_style, g.subtitle, SUBTITLE, anchor="t"))
-        out.append(Shape(g.rule, "gold", name="Rule"))
+        if g.own:
+            out.append(Shape(g.rule, "gold", name="Rule"))
         return out
 
     def slide(self, kind, title, subtitle, tag, body: list[Element], notes: str) -> Slide:
         """A content slide: chrome, then ``body``."""
-        return Slide(kind, title, tuple(self.chrome(title, subtitle, tag) + body), notes)
+        elements = tuple(self.chrome(title, subtitle, tag) + body)
+        return Slide(kind, title, elements, notes, "background" if self.grid.own else None)
 
     def continued(self, title: str) -> str:
         return title + self.label("continued")
@@ -150,6 +154,10 @@ class Planner:
         g, meta, o = self.grid, self.content.meta, self.options
         title, subtitle = o.title or meta.title, o.subtitle or meta.subtitle
         date = o.date or meta.date
+        if not g.own:
+            byline = " · ".join(x for x in (meta.organisation, o.meeting, date) if x)
+            lines = [x for x in (meta.kicker, subtitle, byline) if x]
+            return self.on_master("cover", title, lines, footer=False)
         left = g.margin + 28
         width = g.width * 0.62
         els: list[Element] = [
@@ -232,6 +240,9 @@ class Planner:
     def divider(self, number: int, part: Part) -> Slide:
         """A part divider: brand background, the part's number, label, title, subtitle."""
         g = self.grid
+        if not g.own:
+            texts = [t for t in (part.title, part.subtitle) if t and t != part.label]
+            return self.on_master("divider", f"{number:02d}  {part.label}", texts)
         x, w = g.margin + 40, g.width - 2 * g.margin - 80
         els: list[Element] = [
             Shape(Rect(0, g.height - 120, g.width, 120), "dark", name="Foot"),
@@ -271,6 +282,10 @@ class Planner:
     def end(self) -> Slide:
         """The end slide: thanks, organisation and date."""
         g, meta = self.grid, self.content.meta
+        if not g.own:
+            date = self.options.date or meta.date
+            byline = " · ".join(x for x in (meta.organisation, date) if x)
+            return self.on_master("end", self.label("end"), [byline] if byline else [])
         els: list[Element] = [Shape(Rect(g.margin, 250, 6, 90), "gold", name="Bar")]
         els.append(
             self.must_text(
@@ -293,6 +308,32 @@ class Planner:
                 )
             )
         return Slide("end", self.label("end"), tuple(els), byline, background="dark", dark=True)
+
+    def on_master(self, kind, title: str, lines: list[str], footer: bool = True) -> Slide:
+        """A cover, divider or end slide in the master's own layout, its colours inherited."""
+        g = self.grid
+        boxes = g.master_boxes
+        default_title = Rect(g.margin * 2, g.height * 0.30, g.width - g.margin * 4, g.height * 0.22)
+        default_sub = Rect(g.margin * 2, g.height * 0.55, g.width - g.margin * 4, g.height * 0.20)
+        key = "divider" if kind == "divider" and "divider.title" in boxes else "cover"
+        title_box = boxes.get(f"{key}.title", default_title)
+        sub_box = boxes.get(f"{key}.subtitle", default_sub)
+        heading = Style("heading", colour="inherit", align="ctr" if key == "cover" else "l")
+        els: list[Element] = [
+            self.must_text(
+                [title],
+                heading,
+                title_box,
+                COVER_TITLE,
+                anchor="ctr" if key == "cover" else "b",
+                placeholder="title",
+            )
+        ]
+        if lines:
+            sub = Style("body", colour="inherit", align=heading.align)
+            els.append(self.must_text(lines, sub, sub_box, (24, 12), placeholder="subtitle"))
+        notes = "\n".join([title, *lines])
+        return Slide(kind, title, tuple(els), notes, background=None, footer=footer)
 
     def footer(self, slide: Slide, number: int, footer: str) -> Slide:
         """``slide`` with its footer band: organisation · meeting, marking, slide number."""
@@ -356,9 +397,12 @@ class Planner:
         )
 
 
-def plan_deck(content: Content, theme: Theme, options: BuildOptions) -> Deck:
-    """The whole deck for ``content``, styled by ``theme``, shaped by ``options``."""
-    p = Planner(content, theme, options)
+def plan_deck(
+    content: Content, theme: Theme, options: BuildOptions, grid: Grid | None = None
+) -> Deck:
+    """The whole deck for ``content``, styled by ``theme``, shaped by ``options``, on ``grid``
+    (the default 16:9 grid, or one read from the organisation's master)."""
+    p = Planner(content, theme, options, grid)
     brief = options.detail == "brief"
     parts = p.parts()
     slides: list[Slide] = [p.cover()]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .slides import Rect
 
@@ -23,58 +23,106 @@ LINE_SPACING = 1.3
 
 @dataclass(frozen=True)
 class Grid:
-    """The margin system of one slide size: every slide kind places things from here."""
+    """The margin system of one slide size: every slide kind places things from here.
+
+    Without a master, deckgen draws its own chrome on a 16:9 slide; with an
+    organisation's master (``title``, ``content`` and ``footer_y`` from its layouts),
+    titles and cards go where that master's layouts put them.
+    """
 
     width: float = 960.0
     height: float = 540.0
+    master_title: Rect | None = None
+    master_content: Rect | None = None
+    master_footer_y: float | None = None
+    master_boxes: dict = field(default_factory=dict)
+    on_master: bool = False
+    """Whether slides sit on an organisation's master (its backgrounds, colours, layouts)."""
+
+    @property
+    def own(self) -> bool:
+        """Whether deckgen draws its own chrome (no organisation master)."""
+        return not self.on_master
+
+    @property
+    def scale(self) -> float:
+        """Vertical scale against the 540 pt high reference slide."""
+        return self.height / 540.0
 
     @property
     def margin(self) -> float:
-        return round(self.width * 0.0375, 1)  # 36 pt on a 960 pt (13.333 in) slide
+        return round(min(self.width, self.height * 16 / 9) * 0.0375, 1)
 
     @property
     def gutter(self) -> float:
-        return round(self.width * 0.0167, 1)  # 16 pt
+        return round(min(self.width, self.height * 16 / 9) * 0.0167, 1)
 
     @property
     def band(self) -> Rect:
         """The thin brand band across the top of content slides."""
-        return Rect(0, 0, self.width, 6)
+        return Rect(0, 0, self.width, 6 * self.scale)
 
     @property
     def title(self) -> Rect:
         """The slide title, left of the part tag."""
-        return Rect(self.margin, 20, self.width - 2 * self.margin - 140, 44)
+        if self.master_title is not None:
+            t = self.master_title
+            return Rect(t.x, t.y, t.w - 140, min(t.h, 60 * self.scale))
+        return Rect(self.margin, 20 * self.scale, self.width - 2 * self.margin - 140, 44)
+
+    @classmethod
+    def for_master(cls, info) -> Grid:
+        """The grid of an organisation's master, from what :func:`read_master` found."""
+        return cls(
+            info.width,
+            info.height,
+            info.title,
+            info.content,
+            info.footer_top,
+            dict(info.boxes),
+            on_master=True,
+        )
 
     @property
     def tag(self) -> Rect:
         """The part tag at the top right (e.g. "回顾2022")."""
-        return Rect(self.width - self.margin - 128, 28, 128, 26)
+        t = self.title
+        return Rect(t.right + 12, t.y + (t.h - 26) / 2, 128, 26)
 
     @property
     def subtitle(self) -> Rect:
         """The line under the title (a slogan)."""
-        return Rect(self.margin, 64, self.width - 2 * self.margin, 24)
+        t = self.title
+        return Rect(t.x, t.bottom, self.width - t.x - self.margin, 24)
 
     @property
     def rule(self) -> Rect:
         """The hairline under the title block."""
-        return Rect(self.margin, 94, self.width - 2 * self.margin, 1.2)
+        s = self.subtitle
+        return Rect(s.x, s.bottom + 6, s.w, 1.2)
 
     @property
     def content(self) -> Rect:
-        """Where a content slide's cards go."""
-        top = 110.0
-        return Rect(self.margin, top, self.width - 2 * self.margin, self.footer_top - 10 - top)
+        """Where a content slide's cards go: below the title block, above the footer."""
+        top = self.rule.bottom + 14
+        bottom = self.footer_top - 10
+        if self.master_content is not None:
+            c = self.master_content
+            top = max(top, c.y)
+            bottom = min(bottom, c.bottom)
+            return Rect(c.x, top, c.w, max(60.0, bottom - top))
+        return Rect(self.margin, top, self.width - 2 * self.margin, bottom - top)
 
     @property
     def footer_top(self) -> float:
+        if self.master_footer_y is not None:
+            return min(self.master_footer_y, self.height - 34)
         return self.height - 34
 
     @property
     def footer(self) -> Rect:
         """The footer band: organisation · meeting, marking, slide number."""
-        return Rect(self.margin, self.height - 28, self.width - 2 * self.margin, 18)
+        return Rect(self.margin, self.footer_top + 6, self.width - 2 * self.margin, 18)
 
 
 def grid_shape(n: int) -> tuple[int, int]:

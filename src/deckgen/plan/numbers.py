@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from .deck import Part, Planner
 
 MAX_FIGURES = 6
+AUTOSPACE = 0.3
+"""Room, in ems of the number, for the space a renderer adds where digits meet Chinese."""
+MIN_CARD_WIDTH = 150.0
+"""Target cards go on one row only while each keeps at least this width."""
 PAD = 12.0
 NUMBER = Style("number", colour="accent", line_spacing=1.15)
 
@@ -120,8 +124,13 @@ def number_cards(
 
 
 def _number_size(p: Planner, card: BigNumber, width: float, height: float) -> float:
-    """The largest number size (within BIG_NUMBER) whose line fits ``width`` and ``height``."""
+    """The largest number size (within BIG_NUMBER) whose line fits ``width`` and ``height``.
+
+    The number and its small before/after texts are measured apart, so a renderer's extra
+    space where digits meet Chinese (LibreOffice's autospacing) is added for each meeting.
+    """
     high, low = BIG_NUMBER
+    meetings = sum(1 for part in (card.before, card.after) if part)
     size = high
     while size > low:
         small = size * UNIT_RATIO
@@ -129,6 +138,7 @@ def _number_size(p: Planner, card: BigNumber, width: float, height: float) -> fl
             p.type.width(card.number, NUMBER, size)
             + p.type.width(card.before, NUMBER, small)
             + p.type.width(card.after, NUMBER, small)
+            + meetings * AUTOSPACE * size
         )
         if w <= width * SAFETY and size * NUMBER.line_spacing <= height * SAFETY:
             return size
@@ -170,7 +180,8 @@ def targets(p: Planner, part: Part, t: Targets) -> list[Slide]:
     notes = "\n".join([*t.intro, *("▲" + x.text for x in t.items)])
     area = g.content
     slides: list[Slide] = []
-    if numeric and len(numeric) <= 6 and (growth or other):
+    one_row = bool(numeric) and area.w / len(numeric) >= MIN_CARD_WIDTH
+    if one_row and (growth or other):  # cards in a row on top, chart and list below
         top, bottom = area.take_top(area.h * 0.42, g.gutter)
         body = number_cards(p, [_target_card(p, x) for x in numeric], top, False, one_row=True)
         body += _chart_and_list(p, growth, other, bottom)

@@ -15,9 +15,10 @@ Role = Literal["heading", "body", "number"]
 """Which theme font a run uses."""
 
 ColourRole = Literal[
-    "primary", "accent", "dark", "light", "text", "muted", "background", "white", "gold"
+    "primary", "accent", "dark", "light", "text", "muted", "background", "white", "gold", "inherit"
 ]
-"""A colour by its theme role; ``white`` is plain white, ``gold`` the chart palette's second."""
+"""A colour by its theme role; ``white`` is plain white, ``gold`` the chart palette's second,
+``inherit`` whatever the master's layout gives the placeholder."""
 
 Align = Literal["l", "ctr", "r", "just"]
 Anchor = Literal["t", "ctr", "b"]
@@ -150,7 +151,8 @@ class Slide:
     title: str
     elements: tuple[Element, ...]
     notes: str = ""
-    background: ColourRole = "background"
+    background: ColourRole | None = "background"
+    """The slide's fill; None keeps the master layout's own background."""
     footer: bool = True
     """Whether the slide carries the footer (number, organisation, marking)."""
     dark: bool = False

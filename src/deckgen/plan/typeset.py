@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..figures import figure_spans
-from ..text import fit as fitting
+from ..text.fit import Box, Para, TextStyle, layout, split
+from ..text.fit import height as lines_height
 from ..text.measure import text_width
 from ..theme import Theme
 from .layout import LINE_SPACING
@@ -63,17 +64,19 @@ class Typesetter:
     def _bold(self, style: Style) -> bool:
         return style.bold or self._font(style.role).bold
 
-    def _text_style(self, style: Style, size: float) -> fitting.TextStyle:
-        return fitting.TextStyle(
+    def _text_style(self, style: Style, size: float) -> TextStyle:
+        return TextStyle(
             family=self.family(style),
             bold=self._bold(style),
             line_spacing=style.line_spacing,
             space_after_pt=style.space_after * size,
+            latin=self._font(style.role).latin,
         )
 
     def width(self, text: str, style: Style, size: float) -> float:
         """The width of ``text`` on one line, in points."""
-        return text_width(text, self.family(style), size, self._bold(style))
+        latin = self._font(style.role).latin
+        return text_width(text, self.family(style), size, self._bold(style), latin=latin)
 
     def fit(
         self,
@@ -84,29 +87,29 @@ class Typesetter:
         sizes: tuple[float, float],
     ) -> Fitted | None:
         """The largest size in ``sizes`` at which ``texts`` fit ``width`` × ``height``."""
-        paras = [fitting.Para(text, tuple(figure_spans(text))) for text in texts]
+        paras = [Para(text, tuple(figure_spans(text))) for text in texts]
         for size in _sizes(sizes):
             tstyle = self._text_style(style, size)
-            lines = fitting.layout(paras, tstyle, size, width * SAFETY)
-            used = fitting.height(lines, tstyle, size)
+            lines = layout(paras, tstyle, size, width * SAFETY)
+            used = lines_height(lines, tstyle, size)
             if used <= height * SAFETY:
                 return self._fitted(texts, style, size, lines, used)
         return None
 
     def at(self, texts: Sequence[str], style: Style, size: float, width: float) -> Fitted:
         """``texts`` set at ``size`` in ``width``, however tall that is."""
-        paras = [fitting.Para(text, tuple(figure_spans(text))) for text in texts]
+        paras = [Para(text, tuple(figure_spans(text))) for text in texts]
         tstyle = self._text_style(style, size)
-        lines = fitting.layout(paras, tstyle, size, width * SAFETY)
-        return self._fitted(texts, style, size, lines, fitting.height(lines, tstyle, size))
+        lines = layout(paras, tstyle, size, width * SAFETY)
+        return self._fitted(texts, style, size, lines, lines_height(lines, tstyle, size))
 
     def split(
         self, texts: Sequence[str], style: Style, width: float, height: float, size: float
     ) -> tuple[list[str], list[str]]:
         """What of ``texts`` fits ``width`` × ``height`` at ``size``, and what is left over."""
-        paras = [fitting.Para(text, tuple(figure_spans(text))) for text in texts]
-        box = fitting.Box(width, height)
-        fits, rest = fitting.split(paras, self._text_style(style, size), box, size, SAFETY)
+        paras = [Para(text, tuple(figure_spans(text))) for text in texts]
+        box = Box(width, height)
+        fits, rest = split(paras, self._text_style(style, size), box, size, SAFETY)
         return [p.text for p in fits], [p.text for p in rest]
 
     def _fitted(self, texts, style: Style, size: float, lines, used: float) -> Fitted:

@@ -96,7 +96,8 @@ class Painter:
         font = getattr(self.theme.fonts, run.role)
         rPr.set("sz", str(int(round(run.size * 100))))
         rPr.set("b", "1" if run.bold else "0")
-        ooxml.set_colour(rPr, self.colour(run.colour))
+        if run.colour != "inherit":
+            ooxml.set_colour(rPr, self.colour(run.colour))
         ooxml.set_fonts(rPr, font.latin, font.east_asian, self.lang)
 
     def plain_text(self, frame, text: str, size: float, role: str = "body") -> None:

@@ -7,7 +7,7 @@ import uuid
 from lxml import etree
 from pptx.oxml.ns import qn
 
-from ...theme import Theme
+from ...theme import Theme, is_cjk_font
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _RPR_AFTER_EA = ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
@@ -87,11 +87,13 @@ def add_field(p, field_type: str, text: str):
     return rPr
 
 
-def brand_theme(prs, theme: Theme) -> None:
+def brand_theme(prs, theme: Theme, keep_brand: bool = False) -> None:
     """Write the brand's colours and fonts into the presentation's theme part.
 
     Charts, new shapes and text a user adds later then follow the brand; the font scheme
     names the East Asian fonts (``a:ea`` and the ``Hans`` script) for headings and body.
+    With ``keep_brand`` (an organisation's own master) only East Asian fonts the master
+    leaves empty are filled in; its colours and other fonts stay as they are.
     """
     part = next(
         rel.target_part
@@ -114,7 +116,7 @@ def brand_theme(prs, theme: Theme) -> None:
         "accent6": c.muted,
     }
     clr = root.find(f".//{{{A}}}clrScheme")
-    if clr is not None:
+    if clr is not None and not keep_brand:
         clr.set("name", theme.name)
         for name, value in scheme.items():
             slot = clr.find(f"{{{A}}}{name}")
@@ -125,20 +127,25 @@ def brand_theme(prs, theme: Theme) -> None:
             etree.SubElement(slot, f"{{{A}}}srgbClr").set("val", value)
     fonts = root.find(f".//{{{A}}}fontScheme")
     if fonts is not None:
-        fonts.set("name", theme.name)
+        if not keep_brand:
+            fonts.set("name", theme.name)
         for tag, font in (("majorFont", theme.fonts.heading), ("minorFont", theme.fonts.body)):
             group = fonts.find(f"{{{A}}}{tag}")
-            if group is None:
+            latin = group.find(f"{{{A}}}latin") if group is not None else None
+            if latin is None:
                 continue
-            group.find(f"{{{A}}}latin").set("typeface", font.latin)
+            if not keep_brand:
+                latin.set("typeface", font.latin)
             ea = group.find(f"{{{A}}}ea")
             if ea is None:
                 ea = etree.Element(f"{{{A}}}ea")
-                group.find(f"{{{A}}}latin").addnext(ea)
-            ea.set("typeface", font.east_asian)
+                latin.addnext(ea)
+            if not (keep_brand and is_cjk_font(ea.get("typeface", ""))):
+                ea.set("typeface", font.east_asian)
             hans = group.find(f"{{{A}}}font[@script='Hans']")
             if hans is None:
                 hans = etree.SubElement(group, f"{{{A}}}font")
                 hans.set("script", "Hans")
-            hans.set("typeface", font.east_asian)
+            if not keep_brand:
+                hans.set("typeface", font.east_asian)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -8,34 +8,28 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from ...plan.slides import Slide, TextBox
 from ...plan.typeset import WORD_JOINER
 from .elements import Painter, _emu
+from .master import choose_layouts
 
-LAYOUTS: dict[str, tuple[str, ...]] = {
-    "cover": ("Title Slide",),
-    "divider": ("Section Header", "Title Slide"),
-    "end": ("Title Only", "Blank"),
-}
-"""The layout each slide kind uses, by name, first match wins; other kinds use Title Only."""
-CONTENT_LAYOUTS = ("Title Only", "Blank")
+LAYOUTS: dict[str, str] = {"cover": "cover", "divider": "divider", "end": "end"}
+"""Which of :func:`choose_layouts`'s picks each slide kind uses; every other kind: content."""
 
 _TITLE = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 _SUBTITLE = {PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY}
 
 
-def layout_for(prs, kind: str):
-    """The slide layout for ``kind``: by name, else the last layout (usually Blank)."""
-    by_name = {layout.name: layout for layout in prs.slide_layouts}
-    for name in LAYOUTS.get(kind, CONTENT_LAYOUTS):
-        if name in by_name:
-            return by_name[name]
-    return prs.slide_layouts[len(prs.slide_layouts) - 1]
+def layout_for(prs, kind: str, chosen: dict | None = None):
+    """The slide layout for ``kind`` (pass ``chosen`` to reuse one :func:`choose_layouts`)."""
+    chosen = chosen or choose_layouts(prs)
+    return chosen[LAYOUTS.get(kind, "content")]
 
 
-def add_slide(prs, plan: Slide, painter: Painter):
+def add_slide(prs, plan: Slide, painter: Painter, chosen: dict):
     """Add ``plan`` to ``prs``: its elements in order, its title in the title placeholder."""
-    slide = prs.slides.add_slide(layout_for(prs, plan.kind))
-    fill = slide.background.fill
-    fill.solid()
-    fill.fore_color.rgb = RGBColor.from_string(painter.colour(plan.background))
+    slide = prs.slides.add_slide(layout_for(prs, plan.kind, chosen))
+    if plan.background is not None:
+        fill = slide.background.fill
+        fill.solid()
+        fill.fore_color.rgb = RGBColor.from_string(painter.colour(plan.background))
     placeholders = {"title": None, "subtitle": None}
     for ph in slide.placeholders:
         kind = ph.placeholder_format.type
