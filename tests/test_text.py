@@ -487,3 +487,126 @@ def test_libreoffice_never_needs_more_lines_than_predicted(tmp_path, capsys):
     with capsys.disabled():
         if os.environ.get("DECKGEN_TEXT_REPORT"):
             print("\n" + "\n".join(report))
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+@needs_noto
+def test_libreoffice_writer_docx_never_needs_more_lines(tmp_path):
+    """The same for a briefing paragraph: 仿宋 三号 (16 pt), exact 28 pt, 156 mm text width."""
+    pytest.importorskip("pymupdf")
+    from docx import Document
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    width_pt = 156 / 25.4 * 72
+    style = TextStyle("仿宋_GB2312", latin="Times New Roman", line_spacing=28 / 16)
+    doc = Document()
+    for k, text in enumerate(SEED_PARAS):
+        section = doc.sections[0] if k == 0 else doc.add_section()
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(27)
+        section.top_margin = section.bottom_margin = Mm(30)
+        para = doc.paragraphs[0] if k == 0 and doc.paragraphs else doc.add_paragraph()
+        fmt = para.paragraph_format
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(28)
+        fmt.space_before = fmt.space_after = Pt(0)
+        run = para.add_run(text)
+        run.font.size = Pt(16)
+        run.font.name = "Times New Roman"
+        fonts_el = run._r.get_or_add_rPr().find(qn("w:rFonts"))
+        fonts_el.set(qn("w:eastAsia"), "仿宋_GB2312")
+    src = tmp_path / "lines.docx"
+    doc.save(src)
+    pages = _pdf_lines(_convert(src, tmp_path))
+    assert len(pages) == len(SEED_PARAS)
+    w = lambda s: text_width(s, "仿宋_GB2312", 16, latin="Times New Roman")  # noqa: E731
+    for text, lines in zip(SEED_PARAS, pages, strict=True):
+        measured = [ln["text"] for ln in lines]
+        assert "".join(measured) == text.replace(" ", "")
+        margin = break_lines(text, width_pt * 0.99, w)
+        ours = theirs = 0
+        for mine, real in zip(margin, measured, strict=False):
+            ours, theirs = ours + len(mine), theirs + len(real)
+            assert ours <= theirs, (mine, real)
+        assert len(measured) <= len(layout([text], style, 16, width_pt * 0.96)[0])
+        ys = [ln["y"] for ln in lines]
+        assert all(abs((b - a) - 28) < 0.15 for a, b in zip(ys, ys[1:], strict=False))
+
+
+_FUZZ = int(os.environ.get("DECKGEN_TEXT_FUZZ", "0") or 0)
+
+
+@pytest.mark.skipif(not _FUZZ, reason="set DECKGEN_TEXT_FUZZ=N to render N random paragraphs")
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+@needs_noto
+def test_fuzz_against_libreoffice(tmp_path):
+    """Random mixed paragraphs, fonts and sizes: our lines never run ahead of LibreOffice's.
+
+    The calibration run behind the kinsoku/ICU rules and the safety margin; re-run it when
+    LibreOffice or the fonts change:  DECKGEN_TEXT_FUZZ=400 pytest tests/test_text.py -k fuzz
+    """
+    import random
+
+    pytest.importorskip("pymupdf")
+    from lxml import etree
+    from pptx import Presentation
+    from pptx.enum.text import MSO_AUTO_SIZE
+    from pptx.oxml.ns import qn
+    from pptx.util import Inches, Pt
+
+    rng = random.Random(_FUZZ)
+    ideographs = [c for c in "".join(SEED_PARAS) if "\u4e00" <= c <= "\u9fff"]
+    punct = list("，。、；：？！“”‘’（）《》「」【】·%℃①●～") + ["——", "……"]
+    latin = ["30.2%", "2022", "1.5", "COVID-19", "GDP", "5G", "hello world", "(a)", "e-mail"]
+    latin += ["A/B", ",", ".", "9.1%", "PM2.5", "iPhone", "“15", "3,000", "-5", "$5", "¥30", "No.1"]
+    pairs = [("微软雅黑", "Arial"), ("微软雅黑", "微软雅黑"), ("仿宋", "Times New Roman")]
+    pairs += [("楷体", "Times New Roman"), ("黑体", "Arial"), ("宋体", "宋体")]
+    pairs += [("方正小标宋简体", "Times New Roman")]
+    cases = []
+    for _ in range(_FUZZ):
+        parts: list[str] = []
+        target = rng.randint(30, 160)
+        while sum(map(len, parts)) < target:
+            r = rng.random()
+            pool = ideographs if r < 0.72 else punct if r < 0.88 else latin if r < 0.98 else [" "]
+            parts.append(rng.choice(pool))
+        ea, lat = rng.choice(pairs)
+        size = rng.choice([7.5, 9, 10, 10.5, 12, 14, 16, 18, 20, 24, 28, 32])
+        cases.append(
+            ("".join(parts), round(rng.uniform(90, 420), 1), size, ea, lat, rng.random() < 0.3)
+        )
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(40)
+    for text, width, size, ea, lat, bold in cases:
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        box = slide.shapes.add_textbox(Pt(36), Pt(20), Pt(width + 2 * INSET_LR), Pt(2800))
+        tf = box.text_frame
+        tf.word_wrap, tf.auto_size = True, MSO_AUTO_SIZE.NONE
+        tf.margin_left = tf.margin_right = Pt(INSET_LR)
+        tf.margin_top = tf.margin_bottom = Pt(INSET_TB)
+        para = tf.paragraphs[0]
+        para.line_spacing = Pt(size * 1.25)
+        run = para.add_run()
+        run.text, run.font.size, run.font.bold = text, Pt(size), bold
+        rpr = run._r.get_or_add_rPr()
+        rpr.set("lang", "zh-CN")
+        rpr.set("altLang", "en-US")
+        etree.SubElement(rpr, qn("a:latin")).set("typeface", lat)
+        etree.SubElement(rpr, qn("a:ea")).set("typeface", ea)
+    src = tmp_path / "fuzz.pptx"
+    prs.save(src)
+    pages = _pdf_lines(_convert(src, tmp_path))
+    ahead = []
+    for (text, width, size, ea, lat, bold), lines in zip(cases, pages, strict=True):
+        w = lambda s, a=(ea, size, bold, lat): text_width(s, a[0], a[1], a[2], latin=a[3])  # noqa: E731
+        mine = [x.replace(" ", "") for x in break_lines(text, width * 0.99, w)]
+        real = [ln["text"] for ln in lines]
+        ours = theirs = 0
+        for k, (a, b) in enumerate(zip(mine, real, strict=False)):
+            ours, theirs = ours + len(a), theirs + len(b)
+            if ours > theirs:
+                ahead.append((text, width, size, ea, lat, bold, k, a, b))
+                break
+    assert not ahead, ahead[:5]

@@ -224,18 +224,25 @@ def _segment_spans(
             k = j  # push down: move back to the last break the rules allow
             while k > i + 1 and not _may_break(text, units[k - 1], units[k]):
                 k -= 1
-            # No legal break on the whole line: the renderers then break somewhere of their
-            # own choosing (LibreOffice: often right after the first word); assume the worst.
+            legal = _may_break(text, units[k - 1], units[k])
             ahead = units[k : min(n, j + (j - i) + 1)]  # as far as a renderer's line may run
-            if any(_SLASH_WORD.search(text, u.start, u.end) for u in ahead):
+            if legal and any(_SLASH_WORD.search(text, u.start, u.end) for u in ahead):
                 # LibreOffice, overflowing inside a word like "A/BCD", goes back to the last
                 # space on the line (ICU quirk, measured with LibreOffice 7.4).
                 spaced = [m for m in range(i + 1, k) if units[m - 1].stop > units[m - 1].end]
                 k = spaced[-1] if spaced else k
-            elif units[j].split and not _may_break(text, units[k - 1], units[k]):
+            elif not legal and units[j].split:
                 k = j  # a word too wide for any line, alone on it: break where it is full,
                 while k > i + 1 and text[units[k].start] in NO_START:  # but not before "%"
                     k -= 1
+            elif not legal:
+                # No legal break on the whole line (a chain like "world，’家" in a very narrow
+                # box): renderers then break wherever they like, even inside a word
+                # (LibreOffice: "worl|d，’家"). Assume the worst: one character.
+                if units[i].end - units[i].start > 1:
+                    units[i : i + 1] = _explode(text, units[i])
+                    n = len(units)
+                k = i + 1
             j = k
         lines.append((offset + units[i].start, offset + units[j - 1].end))
         i = j
