@@ -20,6 +20,8 @@ system-deps:
 
 demo: setup
 	$(BIN)/deckgen validate $(CONTENT)
+	$(BIN)/deckgen pptx $(CONTENT)
+	$(BIN)/deckgen docx $(CONTENT)
 
 test: setup system-deps
 	$(BIN)/pytest -q

@@ -167,3 +167,19 @@ def test_committed_schema_is_current():
     assert json.loads(committed.read_text(encoding="utf-8")) == json.loads(printed), (
         "run: deckgen schema > schema/content.schema.json"
     )
+
+
+def test_atomic_write_gives_ordinary_permissions_and_keeps_old_ones(tmp_path):
+    import os
+
+    from deckgen.files import atomic_write
+
+    out = tmp_path / "new.bin"
+    atomic_write(out, lambda tmp: tmp.write_bytes(b"x"))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    out.chmod(0o640)
+    atomic_write(out, lambda tmp: tmp.write_bytes(b"y"))
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert out.read_bytes() == b"y"

@@ -24,9 +24,20 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except OSError as err:
         raise OutputError(f"cannot write: {err.strerror}", file=path) from err
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def _mode_for(path: Path) -> int:
+    """The old file's mode, else what a plain ``open()`` would give (0666 less the umask);
+    ``mkstemp`` makes its files private, which an output file should not be."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
