@@ -147,7 +147,7 @@ def template_show(
     from .template_tools import describe
     from .theme import load_theme
 
-    Console(highlight=False).print(describe(load_theme(template)))
+    Console(highlight=False).print(describe(load_theme(template)), soft_wrap=True)
 
 
 @template_app.command("new")

@@ -227,7 +227,7 @@ def describe(theme: Theme):
     for role in ("primary", "accent", "dark", "light", "text", "muted", "background"):
         value = getattr(c, role)
         ratio = f"{contrast(value, c.background):.1f}:1" if role in _FOREGROUNDS else ""
-        table.add_row(swatch(value), role, f"#{value}", ratio, _ROLE_USES[role])
+        _row(table, swatch(value), role, f"#{value}", ratio, _ROLE_USES[role])
     parts.append(table)
     chart = Text("chart  ")
     for value in c.chart:
@@ -245,7 +245,7 @@ def describe(theme: Theme):
     table = grid("role", "latin", "east asian", "bold")
     for role in ("heading", "body", "number"):
         font = getattr(theme.fonts, role)
-        table.add_row(role, font.latin, font.east_asian, "bold" if font.bold else "")
+        _row(table, role, font.latin, font.east_asian, "bold" if font.bold else "")
     parts.append(table)
 
     b = theme.briefing
@@ -254,25 +254,23 @@ def describe(theme: Theme):
     masthead = Text(f"{b.masthead}  ")
     masthead.append_text(swatch(b.masthead_colour))
     masthead.append(f" #{b.masthead_colour}")
-    table.add_row("masthead", masthead)
+    _row(table, "masthead", masthead)
     rule = f"#{b.masthead_colour} (the masthead's colour)" if b.red_rules else "black"
-    table.add_row("masthead rule", f"{rule}  [red_rules: {str(b.red_rules).lower()}]")
-    table.add_row("figures bold", "yes" if b.figures_bold else "no")
+    _row(table, "masthead rule", f"{rule}  [red_rules: {str(b.red_rules).lower()}]")
+    _row(table, "figures bold", "yes" if b.figures_bold else "no")
     parts.append(table)
     table = grid("role", "latin", "east asian")
     for role in ("title", "body", "level1", "level2", "page_number"):
         font = getattr(b.fonts, role)
-        table.add_row(role, font.latin, font.east_asian)
+        _row(table, role, font.latin, font.east_asian)
     parts.append(table)
     reference = theme.reference_docx
     if reference is not None:
         parts.append(Text(f"reference.docx: {reference}"))
 
     parts.append(section("Logo and footer"))
-    table = grid("what", "value")
-    table.add_row("logo", _logo_line(theme))
-    table.add_row("footer", theme.footer or "(not set: the content's organisation)")
-    parts.append(table)
+    parts.append(Text(f"logo    {_logo_line(theme)}"))
+    parts.append(Text(f"footer  {theme.footer or '(not set: the content’s organisation)'}"))
 
     master = theme.master_path
     parts.append(section("Master"))
@@ -281,6 +279,13 @@ def describe(theme: Theme):
     else:
         parts.extend(_describe_master(master_summary(master)))
     return Group(*parts)
+
+
+def _row(table, *cells) -> None:
+    """Add a row to a rich table; plain strings stay plain (no rich markup in names)."""
+    from rich.text import Text
+
+    table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
 
 
 def _logo_line(theme: Theme) -> str:
@@ -314,7 +319,8 @@ def _describe_master(info: MasterSummary) -> list:
         table.add_column(no_wrap=not wrap)
     for number, layout in enumerate(info.layouts, 1):
         label = f"{layout.master}.{number}" if info.masters > 1 else str(number)
-        table.add_row(
+        _row(
+            table,
             label,
             layout.name,
             ", ".join(layout.placeholders) or "(no placeholders)",
@@ -327,7 +333,7 @@ def _describe_master(info: MasterSummary) -> list:
         table.add_column()
     for use in info.uses:
         master = f" (master {use.master})" if info.masters > 1 else ""
-        table.add_row(use.kind, f"→ {use.layout}{master}")
+        _row(table, use.kind, f"→ {use.layout}{master}")
     out.append(table)
     return out
 
