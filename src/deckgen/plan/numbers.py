@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..figures import Figure, caption_for, find_figures
 from ..model import Highlight, Target, Targets
-from .layout import BIG_NUMBER, CAPTION, UNIT_RATIO, cells
+from .layout import BIG_NUMBER, CAPTION, UNIT_RATIO, cells, grid_shape
 from .slides import Chart, Element, Paragraph, Rect, Run, Shape, Slide, TextBox
 from .typeset import SAFETY, Style, join_figures
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 MAX_FIGURES = 6
 AUTOSPACE = 0.3
 """Room, in ems of the number, for the space a renderer adds where digits meet Chinese."""
+MAX_CARD = (300.0, 190.0)
+"""The largest a big-number card grows (width, height)."""
 MIN_CARD_WIDTH = 150.0
 """Target cards go on one row only while each keeps at least this width."""
 PAD = 12.0
@@ -51,27 +53,30 @@ def telling(fig: Figure, caption: str) -> int:
 
 
 def pick_figures(h: Highlight, most: int = MAX_FIGURES) -> list[BigNumber]:
-    """The highlight's most telling figures, taken in turn from each point, in reading order."""
-    ranked: list[list[tuple[int, int, int, BigNumber]]] = []
+    """The highlight's most telling figures, in reading order: the best of each point
+    first, then the rest by how telling they are; weak ones only when nothing better is left."""
+    per_point: list[list[tuple[int, int, int, BigNumber]]] = []
     for p_no, pt in enumerate(h.points):
         cards = []
         for f_no, fig in enumerate(find_figures(pt.text)):
             caption = caption_for(pt.text, fig)
             at = fig.text.index(fig.number)
-            card = BigNumber(
-                fig.text[:at], fig.number, fig.text[at + len(fig.number) :], caption, pt.heading
-            )
-            cards.append((-telling(fig, caption), p_no, f_no, card))
-        ranked.append(sorted(cards, key=lambda c: c[0]))
+            after = fig.text[at + len(fig.number) :]
+            card = BigNumber(fig.text[:at], fig.number, after, caption, pt.heading)
+            cards.append((telling(fig, caption), p_no, f_no, card))
+        per_point.append(sorted(cards, key=lambda c: -c[0]))
+    first = [cards[0] for cards in per_point if cards]
+    rest = sorted((c for cards in per_point for c in cards[1:]), key=lambda c: -c[0])
     picked, seen = [], set()
-    for depth in range(max((len(r) for r in ranked), default=0)):
-        for cards in ranked:
-            if depth < len(cards) and len(picked) < most:
-                card = cards[depth]
-                text = card[3].before + card[3].number + card[3].after
-                if text not in seen:
-                    seen.add(text)
-                    picked.append(card)
+    for cand in first + rest:
+        card = cand[3]
+        text = card.before + card.number + card.after
+        if text not in seen and len(picked) < most:
+            seen.add(text)
+            picked.append(cand)
+    strong = [c for c in picked if c[0] > 0]
+    if len(strong) >= 3:
+        picked = strong
     return [card for *_, card in sorted(picked, key=lambda c: (c[1], c[2]))]
 
 
@@ -91,7 +96,12 @@ def number_cards(
 ) -> list[Element]:
     """Big-number cards on a grid: one number size for all, the largest that fits every card."""
     g = p.grid
-    boxes = cells(area, len(cards), g.gutter, (1, len(cards)) if one_row else None)
+    rows, cols = (1, len(cards)) if one_row else grid_shape(len(cards))
+    # Cards no larger than a card needs: a lone figure is a card, not a poster.
+    w = min(area.w, cols * MAX_CARD[0] + (cols - 1) * g.gutter)
+    h = min(area.h, rows * MAX_CARD[1] + (rows - 1) * g.gutter)
+    area = Rect(area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h)
+    boxes = cells(area, len(cards), g.gutter, (rows, cols))
     inner = [b.inset(PAD) for b in boxes]
     tag_h = 20.0 if tags and any(c.tag for c in cards) else 0.0
     cap_h = min(54.0, inner[0].h * 0.34)
