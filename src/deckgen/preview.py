@@ -87,7 +87,7 @@ def convert(path: Path, outdir: Path, fmt: str) -> Path:
             ) from None
     if not pdf.is_file():
         raise RuntimeError(
-            f"LibreOffice produced no {fmt} for {path} (exit {proc.returncode}): "
+            f"LibreOffice produced no {fmt.upper()} for {path} (exit {proc.returncode}): "
             f"{err.decode(errors='replace').strip() or out.decode(errors='replace').strip()}"
         )
     return pdf
