@@ -283,3 +283,37 @@ def test_cli_bad_content_exits_2_and_writes_nothing(tmp_path):
     assert result.exit_code == 2
     assert "bad.yaml:4:15: review.highlights" in result.stderr
     assert not out.exists()
+
+
+# ---- an English content ---------------------------------------------------------------------
+
+ENGLISH = ROOT / "content" / "riverside-2024.yaml"
+
+
+@pytest.fixture(scope="module")
+def english_pptx(tmp_path_factory) -> Path:
+    return api.build_pptx(ENGLISH, tmp_path_factory.mktemp("en") / "riverside.pptx")
+
+
+def test_english_deck_has_english_labels_and_every_figure(english_pptx):
+    texts = pptx_texts(english_pptx)
+    shown = squash("\n".join(texts))
+    assert "Contents" in texts[1]
+    assert "目录" not in shown and "（续）" not in shown
+    content = api.load(ENGLISH)
+    lost = [
+        f.text
+        for text in api.texts(content)
+        for f in find_figures(text)
+        if squash(f.text) not in shown
+    ]
+    assert lost == []
+    assert "about6%" in shown  # the qualifier reads before the number in English
+
+
+def test_english_deck_renders_without_spill_and_without_forced_capitals(english_pptx, render):
+    found = spills(english_pptx, render(english_pptx))
+    assert found == [], spill_summary(found)
+    prs = Presentation(str(english_pptx))
+    for slide in prs.slides:
+        assert 'cap="all"' not in slide.shapes._spTree.xml

@@ -209,10 +209,11 @@ def targets(p: Planner, part: Part, t: Targets) -> list[Slide]:
 
 def _target_card(p: Planner, x: Target) -> BigNumber:
     number = f"{x.value:g}"
-    after = (x.unit or "") + (x.qualifier or "")
     grows = p.label("growth_word") if x.kind == "growth" else ""
     caption = (x.label or x.text) + grows
-    return BigNumber("", number, after, caption)
+    if p.lang == "en" and x.qualifier:  # "about 6%", where Chinese writes "6%左右"
+        return BigNumber(x.qualifier + " ", number, x.unit or "", caption)
+    return BigNumber("", number, (x.unit or "") + (x.qualifier or ""), caption)
 
 
 def _chart_and_list(
@@ -246,7 +247,7 @@ def _chart_and_list(
         )
         els.append(head)
         rest = Rect(inner.x, head.box.bottom + 6, inner.w, inner.bottom - head.box.bottom - 6)
-        texts = ["▲" + x.text for x in other]
+        texts = [("▲ " if p.lang == "en" else "▲") + x.text for x in other]
         els.append(
             p.must_text(
                 texts, Style("body", space_after=0.5), rest, (18, 12), name="Other targets text"

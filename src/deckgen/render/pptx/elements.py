@@ -96,6 +96,8 @@ class Painter:
         font = getattr(self.theme.fonts, run.role)
         rPr.set("sz", str(int(round(run.size * 100))))
         rPr.set("b", "1" if run.bold else "0")
+        rPr.set("i", "0")
+        rPr.set("cap", "none")  # a layout's "all caps" would widen text past what was measured
         if run.colour != "inherit":
             ooxml.set_colour(rPr, self.colour(run.colour))
         ooxml.set_fonts(rPr, font.latin, font.east_asian, self.lang)
