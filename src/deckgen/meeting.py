@@ -1,0 +1,260 @@
+"""Meeting profiles (``meetings/*.yaml``): who a build is for, and how it is shaped.
+
+A profile names the meeting (shown in every slide's footer), its date, venue, audience and
+presenter, the template, which parts in which order, how detailed, a marking such as
+"内部资料 注意保存", the language of the fixed labels, the briefing's issue number, whether
+the briefing has a table of contents, and its 抄送 lines. :meth:`Meeting.options` turns it
+into the :class:`~deckgen.options.BuildOptions` both generators honour.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from .errors import InputError
+from .model import PART_NAMES, _Strict
+from .options import BuildOptions
+
+PartName = Literal["review", "targets", "plan", "closing"]
+"""A part of the report, as a profile names it."""
+
+
+class Meeting(_Strict):
+    """A meeting profile: one audience's build of a report (deck and briefing)."""
+
+    name: str
+    """The meeting's name, e.g. "区政府常务会议"; shown in every slide's footer."""
+    date: str | None = None
+    """The meeting's date as it should be printed, e.g. "2023年1月10日"; replaces the
+    content's date on the cover and in the briefing."""
+    venue: str | None = None
+    """Where the meeting is held, e.g. "区政府第一会议室" (for the organisers' reference)."""
+    audience: str | None = None
+    """Who attends, e.g. "区政府领导班子成员、各部门主要负责人"."""
+    presenter: str | None = None
+    """Who presents the report."""
+    template: str | None = None
+    """A built-in template name (``gov-red``) or a template folder or ``.pptx`` master;
+    relative paths are read from the profile's folder. ``--template`` overrides it."""
+    parts: list[PartName] = Field(default_factory=lambda: list(PART_NAMES), min_length=1)
+    """Which parts, in which order: any of review, targets, plan, closing, each once."""
+    detail: Literal["full", "brief"] = "full"
+    """``full``: everything; ``brief``: cover, overview grids, key figures, targets, end."""
+    title: str | None = None
+    """Replaces the content's title on the cover and the briefing's title."""
+    subtitle: str | None = None
+    """Replaces the content's subtitle."""
+    marking: str | None = None
+    """A marking such as "内部资料 注意保存": on every slide's footer and the briefing's header."""
+    language: Literal["zh", "en"] | None = None
+    """The language of the fixed labels (目录, 续, 第N页…): ``zh`` or ``en``; by default the
+    content's language."""
+    issue_number: int | None = None
+    """The briefing's issue number ("第 N 期"), from 1 up."""
+    toc: bool = False
+    """Whether the briefing has a table of contents."""
+    copy_to: list[str] = Field(default_factory=list)
+    """抄送 lines for the briefing's 版记, e.g. "区委办公室"."""
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: object) -> object:
+        """A YAML date (``2023-01-10``) is kept as the text it was written as."""
+        return value.isoformat() if isinstance(value, datetime.date) else value
+
+    @field_validator("issue_number")
+    @classmethod
+    def _issue_from_one(cls, value: int | None) -> int | None:
+        if value is not None and value < 1:
+            raise PydanticCustomError(
+                "issue_number", "must be a whole number from 1 up, got {value}", {"value": value}
+            )
+        return value
+
+    @field_validator("parts")
+    @classmethod
+    def _each_part_once(cls, parts: list[str]) -> list[str]:
+        twice = _first_duplicate(parts)
+        if twice is not None:
+            raise PydanticCustomError(
+                "duplicate_part",
+                "'{part}' is listed twice: name each part once",
+                {"part": parts[twice]},
+            )
+        return parts
+
+    def options(self) -> BuildOptions:
+        """The build options this profile asks for."""
+        return BuildOptions(
+            parts=tuple(self.parts),
+            detail=self.detail,
+            title=self.title,
+            subtitle=self.subtitle,
+            date=self.date,
+            meeting=self.name,
+            marking=self.marking,
+            labels=self.language,
+            issue_number=self.issue_number,
+            toc=self.toc,
+            copy_to=tuple(self.copy_to),
+        )
+
+
+def _first_duplicate(items: list) -> int | None:
+    """The index of the first item that repeats an earlier one, or None."""
+    seen: set = set()
+    for i, item in enumerate(items):
+        if item in seen:
+            return i
+        seen.add(item)
+    return None
+
+
+def load_meeting(path: str | Path) -> Meeting:
+    """Load and validate a meeting profile; errors are located at file:line:column."""
+    from .load import read_yaml, validate
+
+    path = Path(path)
+    data = read_yaml(path)
+    parts = data.get("parts")
+    if isinstance(parts, list) and all(isinstance(p, str) for p in parts):
+        # Checked here too so that the error points at the repeated item, not the whole list.
+        twice = _first_duplicate(parts)
+        if twice is not None:
+            line, column = _position(parts, twice)
+            raise InputError(
+                f"'{parts[twice]}' is listed twice: name each part once",
+                file=path,
+                line=line,
+                column=column,
+                field=f"parts[{twice}]",
+            )
+    return validate(data, Meeting, path)
+
+
+def _position(node: object, key: int | str) -> tuple[int | None, int | None]:
+    """1-based line and column of an item of a parsed YAML list or mapping, if known."""
+    lc = getattr(node, "lc", None)
+    try:
+        line, column = lc.item(key) if isinstance(key, int) else lc.key(key)
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return None, None
+    return line + 1, column + 1
+
+
+def meeting_template(meeting: Meeting, path: str | Path) -> str | Path | None:
+    """The profile's template for :func:`deckgen.theme.load_theme`: a built-in name as is,
+    a path resolved against the profile's folder (``path`` is the profile's file)."""
+    name = meeting.template
+    if name is None:
+        return None
+    given = Path(name)
+    folder = Path(path).parent
+    resolved = given if given.is_absolute() else folder / given
+    path_like = "/" in name or "\\" in name or name.lower().endswith((".pptx", ".potx"))
+    if resolved.exists():
+        return resolved
+    if path_like:
+        line, column = _template_position(Path(path))
+        raise InputError(
+            f"no template folder or file at '{name}' (read from {folder or '.'})",
+            file=path,
+            line=line,
+            column=column,
+            field="template",
+        )
+    return name
+
+
+def _template_position(path: Path) -> tuple[int | None, int | None]:
+    from .load import read_yaml
+
+    try:
+        data = read_yaml(path)
+    except InputError:
+        return None, None
+    lc = getattr(data, "lc", None)
+    try:
+        line, column = lc.value("template")
+    except (AttributeError, KeyError, TypeError):
+        return None, None
+    return line + 1, column + 1
+
+
+def new_meeting_text(name: str) -> str:
+    """A new profile for the meeting ``name``: every field, each with a comment in Chinese
+    and English; it loads back as a valid :class:`Meeting`."""
+    quoted = json.dumps(name, ensure_ascii=False)
+    return _NEW_PROFILE.replace("@NAME@", quoted)
+
+
+_NEW_PROFILE = """\
+# 会议配置 · Meeting profile (deckgen)
+# 用法 · Use:  deckgen build CONTENT --meeting THIS-FILE   (或 pptx / docx … --meeting)
+# 留空的字段取默认值 · A field left empty takes its default.
+
+# 会议名称（必填），显示在每页幻灯片的页脚
+# The meeting's name (required); shown in every slide's footer.
+name: @NAME@
+
+# 会议日期，替换封面和简报上的日期，例如 2023年1月10日
+# The meeting's date as printed; replaces the content's date, e.g. 2023年1月10日.
+date:
+
+# 会议地点，例如 区政府第一会议室 · Venue, e.g. 区政府第一会议室.
+venue:
+
+# 参会对象 · Who attends, e.g. 区政府领导班子成员、各部门主要负责人.
+audience:
+
+# 汇报人 · Who presents the report.
+presenter:
+
+# 模板：内置模板名（gov-red、ink-blue、minimal）或模板文件夹、.pptx 母版；
+# 相对路径从本文件所在文件夹算起；命令行的 --template 优先。
+# Template: a built-in name (gov-red, ink-blue, minimal), a template folder or a .pptx
+# master; relative paths are read from this file's folder; --template on the command line wins.
+template: gov-red
+
+# 包含哪些部分、按什么顺序：review（回顾）、targets（主要目标）、plan（谋划）、
+# closing（自身建设），每个最多一次，至少一个。
+# Which parts, in which order: review, targets, plan, closing; each once, at least one.
+parts:
+  - review
+  - targets
+  - plan
+  - closing
+
+# 详略：full 全部内容；brief 只含封面、总览、数读、主要目标和结束页
+# Detail: full (everything) or brief (cover, overview grids, key figures, targets, end).
+detail: full
+
+# 标题、副标题：留空则用内容文件里的 · Title and subtitle: empty keeps the content's.
+title:
+subtitle:
+
+# 密级/标注，显示在每页幻灯片页脚和简报页眉，例如 内部资料 注意保存
+# A marking on every slide's footer and the briefing's header, e.g. 内部资料 注意保存.
+marking:
+
+# 固定用语（目录、续、第N页……）的语言：zh 中文、en 英文；留空则随内容语言
+# Language of the fixed labels (agenda, (cont.), page…): zh or en; empty follows the content.
+language:
+
+# 简报期号（第N期），从 1 起；留空则不印期号
+# The briefing's issue number (No. N), from 1; empty prints none.
+issue_number:
+
+# 简报是否带目录：true / false · Whether the briefing has a table of contents.
+toc: false
+
+# 版记抄送单位，每行一个，例如 - 区委办公室
+# 抄送 lines for the briefing's 版记, one per item, e.g. - 区委办公室.
+copy_to: []
+"""
