@@ -150,3 +150,50 @@ def grid_for(theme):
     from .render.pptx.master import read_master
 
     return Grid.for_master(read_master(theme.master_path))
+
+
+# ---- meetings ----------------------------------------------------------------------
+
+
+def meeting_folder(meeting_path: str | Path | None, folder: str | Path = "output") -> Path:
+    """Where a meeting's files go by default: ``output/<meeting-stem>/`` (``output/`` without)."""
+    return Path(folder) / Path(meeting_path).stem if meeting_path else Path(folder)
+
+
+def for_meeting(
+    meeting_path: str | Path | None, template: str | Path | None = None
+) -> tuple[BuildOptions, str | Path | None]:
+    """The build options and template for a meeting profile. The template is ``template``
+    when given, else the profile's (relative to its folder), else the default."""
+    if meeting_path is None:
+        return BuildOptions(), template
+    from .meeting import load_meeting, meeting_template
+
+    meeting = load_meeting(meeting_path)
+    if template is None:
+        template = meeting_template(meeting, meeting_path)
+    return meeting.options(), template
+
+
+def build(
+    content_path: str | Path,
+    meeting_path: str | Path | None = None,
+    out_dir: str | Path | None = None,
+    template: str | Path | None = None,
+    warn: Warn | None = None,
+) -> tuple[Path, Path]:
+    """Write the deck and the briefing of a content file for a meeting (or none) as
+    ``<out_dir>/<content-stem>.pptx`` and ``.docx``; returns both paths.
+
+    ``out_dir`` defaults to ``output/<meeting-stem>/`` (``output/`` without a meeting).
+    """
+    options, template = for_meeting(meeting_path, template)
+    from .theme import load_theme
+
+    load(content_path)  # a bad content file or template fails before anything is written
+    load_theme(template)
+    folder = Path(out_dir) if out_dir else meeting_folder(meeting_path)
+    stem = Path(content_path).stem
+    pptx = build_pptx(content_path, folder / f"{stem}.pptx", template, options, warn)
+    docx = build_docx(content_path, folder / f"{stem}.docx", template, options, warn)
+    return pptx, docx

@@ -99,22 +99,175 @@ TemplateOption = Annotated[
 ]
 
 
+MeetingOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--meeting", "-m", help="A meeting profile (meetings/NAME.yaml); output/<meeting-stem>/."
+    ),
+]
+
+
 @app.command()
 @_reports_errors
-def pptx(content: ContentArg, output: OutOption = None, template: TemplateOption = None) -> None:
+def pptx(
+    content: ContentArg,
+    output: OutOption = None,
+    template: TemplateOption = None,
+    meeting: MeetingOption = None,
+) -> None:
     """Make the speed-read deck (.pptx)."""
     from . import api
 
-    typer.echo(f"wrote {api.build_pptx(content, output, template, warn=_warn)}")
+    options, template = api.for_meeting(meeting, template)
+    if output is None and meeting is not None:
+        output = api.default_output(content, ".pptx", api.meeting_folder(meeting))
+    typer.echo(f"wrote {api.build_pptx(content, output, template, options, warn=_warn)}")
 
 
 @app.command()
 @_reports_errors
-def docx(content: ContentArg, output: OutOption = None, template: TemplateOption = None) -> None:
+def docx(
+    content: ContentArg,
+    output: OutOption = None,
+    template: TemplateOption = None,
+    meeting: MeetingOption = None,
+) -> None:
     """Make the printable briefing (.docx)."""
     from . import api
 
-    typer.echo(f"wrote {api.build_docx(content, output, template, warn=_warn)}")
+    options, template = api.for_meeting(meeting, template)
+    if output is None and meeting is not None:
+        output = api.default_output(content, ".docx", api.meeting_folder(meeting))
+    typer.echo(f"wrote {api.build_docx(content, output, template, options, warn=_warn)}")
+
+
+@app.command()
+@_reports_errors
+def build(
+    content: ContentArg,
+    meeting: MeetingOption = None,
+    meetings: Annotated[
+        str | None,
+        typer.Option(
+            "--meetings",
+            help="A glob of meeting profiles, e.g. 'meetings/*.yaml': builds each, in parallel.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The folder to write to; default output/<meeting-stem>/ "
+            "(with --meetings: DIR/<meeting-stem>/).",
+        ),
+    ] = None,
+    template: TemplateOption = None,
+) -> None:
+    """Make both the deck and the briefing, for one meeting or for many."""
+    from . import api
+
+    if meeting is not None and meetings is not None:
+        raise DeckgenError("give --meeting or --meetings, not both")
+    if meetings is None:
+        for path in api.build(content, meeting, output, template, warn=_warn):
+            typer.echo(f"wrote {path}")
+        return
+    _build_meetings(content, meetings, output, template)
+
+
+def _build_meetings(content: Path, pattern: str, output: Path | None, template: str | None) -> None:
+    """Build every meeting matched by ``pattern`` on up to two processes, with a progress bar."""
+    import glob
+    import os
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    paths = sorted(Path(p) for p in glob.glob(os.path.expanduser(pattern)) if Path(p).is_file())
+    if not paths:
+        raise DeckgenError(f"no meeting profiles match '{pattern}'")
+    results: dict[Path, tuple[list[str], str | None, list[str]]] = {}
+    workers = max(1, min(2, os.cpu_count() or 1, len(paths)))
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with (
+        Progress(*columns, console=Console(stderr=True), transient=False) as progress,
+        ProcessPoolExecutor(max_workers=workers) as pool,
+    ):
+        task = progress.add_task("building meetings", total=len(paths))
+        futures = {
+            pool.submit(
+                _build_meeting,
+                str(content),
+                str(path),
+                str(output / path.stem) if output else None,
+                template,
+            ): path
+            for path in paths
+        }
+        for future in as_completed(futures):
+            path = futures[future]
+            try:
+                results[path] = future.result()
+            except Exception as err:  # a crashed worker or a bug: report it with the rest
+                results[path] = ([], f"{path}: {type(err).__name__}: {err}", [])
+            progress.advance(task)
+    failed = False
+    for path in paths:
+        written, error, warnings = results[path]
+        for message in warnings:
+            _warn(f"{path.stem}: {message}")
+        if error is None:
+            typer.echo(f"{path.stem}: wrote {', '.join(written)}")
+        else:
+            failed = True
+            typer.echo(f"error: {path.stem}: {error}", err=True)
+    if failed:
+        raise typer.Exit(2)
+
+
+def _build_meeting(
+    content: str, meeting: str, out_dir: str | None, template: str | None
+) -> tuple[list[str], str | None, list[str]]:
+    """One meeting's build in a worker process: (files written, error or None, warnings);
+    plain values only, so that they cross the process boundary."""
+    from . import api
+
+    warnings: list[str] = []
+    try:
+        written = api.build(content, meeting, out_dir, template, warn=warnings.append)
+    except DeckgenError as err:
+        return [], str(err), warnings
+    return [str(p) for p in written], None, warnings
+
+
+meeting_app = typer.Typer(help="Make meeting profiles (meetings/*.yaml).", no_args_is_help=True)
+app.add_typer(meeting_app, name="meeting")
+
+
+@meeting_app.command("new")
+@_reports_errors
+def meeting_new(
+    name: Annotated[str, typer.Argument(help="The meeting's name, e.g. 区政府常务会议.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where to write; default meetings/NAME.yaml."),
+    ] = None,
+) -> None:
+    """Write a commented meeting profile to fill in."""
+    from .errors import OutputError
+    from .files import atomic_write
+    from .meeting import new_meeting_text
+
+    safe = name.replace("/", "-").replace("\\", "-")  # a name, not a path
+    path = output or Path("meetings") / f"{safe}.yaml"
+    if path.exists():
+        raise OutputError("already exists; not overwritten (give another --output)", file=path)
+    text = new_meeting_text(name)
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    typer.echo(f"wrote {path}")
+    typer.echo(f"use it with: deckgen build CONTENT --meeting {path}")
 
 
 template_app = typer.Typer(
