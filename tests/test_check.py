@@ -321,3 +321,17 @@ def test_docx_doc_defaults_count(tmp_path: Path):
     doc.add_paragraph("默认即可")
     doc.save(tmp_path / "defaults.docx")
     assert docx_runs_missing_east_asian(tmp_path / "defaults.docx") == []
+
+
+def test_figures_split_finds_a_figure_broken_across_lines(tmp_path):
+    import pymupdf
+
+    from deckgen.check import figures_split
+
+    pdf = tmp_path / "split.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "发放补贴8900多\n万元，开展活动。", fontname="china-s", fontsize=12)
+    page.insert_text((72, 200), "新增就业1.66万人次。", fontname="china-s", fontsize=12)
+    doc.save(pdf)
+    assert figures_split(pdf, ["8900多万元", "1.66万人次"]) == ["page 1: 8900多|万元"]

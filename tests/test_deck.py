@@ -317,3 +317,10 @@ def test_english_deck_renders_without_spill_and_without_forced_capitals(english_
     prs = Presentation(str(english_pptx))
     for slide in prs.slides:
         assert 'cap="all"' not in slide.shapes._spTree.xml
+
+
+def test_no_figure_is_split_across_lines(seed, seed_pptx, render):
+    from deckgen.check import figures_split
+
+    figures = [f.text for text in api.texts(seed) for f in find_figures(text)]
+    assert figures_split(render(seed_pptx), figures) == []

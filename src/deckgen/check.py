@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -669,4 +669,42 @@ def docx_runs_missing_east_asian(docx: Path) -> list[str]:
                         f"{part.partname} paragraph {p_no}: run {snippet!r} lacks "
                         + " and ".join(problems)
                     )
+    return found
+
+
+def _plain(text: str) -> str:
+    """``text`` without whitespace and the invisible joiners deckgen puts inside figures."""
+    return "".join(text.split()).replace("\u2060", "").replace("\ufeff", "")
+
+
+def figures_split(pdf: Path, figures: Iterable[str]) -> list[str]:
+    """Figures (e.g. "1500亩以上") that a rendered PDF breaks across two lines of one text.
+
+    Consecutive lines of the same PDF block are joined; a figure found across the join is
+    reported as ``"page N: 1500亩以|上"``.
+    """
+    import pymupdf
+
+    wanted = {_plain(f) for f in figures}
+    wanted.discard("")
+    found: list[str] = []
+    with pymupdf.open(pdf) as doc:
+        for number, page in enumerate(doc, 1):
+            for block in page.get_text("dict")["blocks"]:
+                lines = [
+                    "".join(span["text"] for span in line["spans"])
+                    for line in block.get("lines", [])
+                ]
+                lines = [_plain(t) for t in lines]
+                for first, second in zip(lines, lines[1:], strict=False):
+                    joined, cut = first + second, len(first)
+                    for fig in wanted:
+                        start = joined.find(fig)
+                        while start != -1:
+                            end = start + len(fig)
+                            if start < cut < end:
+                                found.append(
+                                    f"page {number}: {joined[start:cut]}|{joined[cut:end]}"
+                                )
+                            start = joined.find(fig, start + 1)
     return found

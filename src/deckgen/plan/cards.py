@@ -234,4 +234,4 @@ def _card_frame(cell: Rect) -> list[Element]:
 
 
 def _box(box: Rect, fitted: Fitted) -> TextBox:
-    return TextBox(box, fitted.paragraphs, "t", 0.0, "Card text")
+    return fitted.box(box, "t", "Card text")

@@ -58,7 +58,7 @@ class Planner:
         fitted = self.type.fit(texts, style, box.w, box.h, sizes)
         if fitted is None:
             return None
-        return TextBox(box, fitted.paragraphs, anchor, 0.0, name, placeholder)
+        return fitted.box(box, anchor, name, placeholder)
 
     def snug(self, texts, style: Style, box: Rect, sizes, name: str = "Text") -> TextBox | None:
         """Like :meth:`text`, with the box trimmed to the height the text takes."""
@@ -66,14 +66,14 @@ class Planner:
         if fitted is None:
             return None
         snug = Rect(box.x, box.y, box.w, min(box.h, fitted.height / SAFETY + 2))
-        return TextBox(snug, fitted.paragraphs, "t", 0.0, name)
+        return fitted.box(snug, "t", name)
 
     def caption(self, text: str, style: Style, box: Rect, sizes, name: str = "Caption") -> TextBox:
         """A short text: on one line if any size in ``sizes`` allows, else wrapped."""
         one_line = Rect(box.x, box.y, box.w, min(box.h, sizes[0] * style.line_spacing / SAFETY + 1))
         fitted = self.type.fit([text], style, one_line.w, one_line.h, sizes)
         if fitted is not None:
-            return TextBox(box, fitted.paragraphs, "t", 0.0, name)
+            return fitted.box(box, "t", name)
         return self.must_text([text], style, box, sizes, name=name)
 
     def must_text(self, texts, style: Style, box: Rect, sizes, **kw) -> TextBox:
@@ -83,7 +83,7 @@ class Planner:
             return box_
         self.warnings.append(f"text does not fit its box even at {sizes[1]} pt: {texts[0][:30]}…")
         floor = self.type.at(texts, style, sizes[1], box.w)
-        return TextBox(box, floor.paragraphs, kw.get("anchor", "t"), 0.0, kw.get("name", "Text"))
+        return floor.box(box, kw.get("anchor", "t"), kw.get("name", "Text"))
 
     def chrome(self, title: str, subtitle: str | None, tag: str | None) -> list[Element]:
         """The title block of a content slide: band, title, part tag, subtitle, hairline."""

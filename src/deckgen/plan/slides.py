@@ -91,6 +91,9 @@ class TextBox:
     name: str = "Text"
     placeholder: Literal["title", "subtitle"] | None = None
     """Whether this text fills the layout's title or subtitle placeholder."""
+    hang: float = 0.0
+    """Room at the right for punctuation to hang into (标点悬挂), in points: a closing mark
+    at a line's end hangs there instead of pushing the character before it down."""
 
 
 @dataclass(frozen=True)

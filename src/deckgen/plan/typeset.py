@@ -15,10 +15,14 @@ from ..text.fit import height as lines_height
 from ..text.measure import text_width
 from ..theme import Theme
 from .layout import LINE_SPACING
-from .slides import Align, ColourRole, Paragraph, Role, Run
+from .slides import Align, Anchor, ColourRole, Paragraph, Rect, Role, Run, TextBox
 
-WORD_JOINER = "\u2060"
-"""Put between the characters of a figure so no renderer breaks a line inside it."""
+WORD_JOINER = "\ufeff"
+"""Put between the characters of a figure so no renderer breaks a line inside it.
+
+U+FEFF (zero width no-break space) rather than U+2060 (word joiner): LibreOffice's
+Chinese line breaking ignores U+2060 between ideographs ("8900多|万元") but keeps
+U+FEFF; both are invisible and zero-width in PowerPoint, WPS and LibreOffice."""
 
 SAFETY = 0.96
 """Fraction of a box's width and height that fitted text may use."""
@@ -37,6 +41,13 @@ class Style:
     line_spacing: float = LINE_SPACING
     space_after: float = 0.45
     """Space after a paragraph, in ems of the chosen size."""
+    hang: bool = True
+    """Whether punctuation may hang one em past the measure (see ``TextBox.hang``);
+    only left-aligned and justified text hangs."""
+
+    def hang_room(self, size: float) -> float:
+        """The room kept at the right for hanging punctuation at ``size``, in points."""
+        return size if self.hang and self.align in ("l", "just") else 0.0
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,13 @@ class Fitted:
     paragraphs: tuple[Paragraph, ...]
     height: float
     lines: int
+    hang: float = 0.0
+
+    def box(
+        self, rect: Rect, anchor: Anchor = "t", name: str = "Text", placeholder=None
+    ) -> TextBox:
+        """These paragraphs in a text box ``rect``, with room for hanging punctuation."""
+        return TextBox(rect, self.paragraphs, anchor, 0.0, name, placeholder, self.hang)
 
 
 class Typesetter:
@@ -90,7 +108,7 @@ class Typesetter:
         paras = [Para(text, tuple(figure_spans(text))) for text in texts]
         for size in _sizes(sizes):
             tstyle = self._text_style(style, size)
-            lines = layout(paras, tstyle, size, width * SAFETY)
+            lines = layout(paras, tstyle, size, _measure(width, style, size))
             used = lines_height(lines, tstyle, size)
             if used <= height * SAFETY:
                 return self._fitted(texts, style, size, lines, used)
@@ -100,7 +118,7 @@ class Typesetter:
         """``texts`` set at ``size`` in ``width``, however tall that is."""
         paras = [Para(text, tuple(figure_spans(text))) for text in texts]
         tstyle = self._text_style(style, size)
-        lines = layout(paras, tstyle, size, width * SAFETY)
+        lines = layout(paras, tstyle, size, _measure(width, style, size))
         return self._fitted(texts, style, size, lines, lines_height(lines, tstyle, size))
 
     def split(
@@ -108,7 +126,7 @@ class Typesetter:
     ) -> tuple[list[str], list[str]]:
         """What of ``texts`` fits ``width`` × ``height`` at ``size``, and what is left over."""
         paras = [Para(text, tuple(figure_spans(text))) for text in texts]
-        box = Box(width, height)
+        box = Box(_measure(width, style, size) / SAFETY, height)
         fits, rest = split(paras, self._text_style(style, size), box, size, SAFETY)
         return [p.text for p in fits], [p.text for p in rest]
 
@@ -122,7 +140,8 @@ class Typesetter:
             )
             for i, text in enumerate(texts)
         )
-        return Fitted(size, paragraphs, used, sum(len(p) for p in lines))
+        hang = style.hang_room(size)
+        return Fitted(size, paragraphs, used, sum(len(p) for p in lines), hang)
 
     def runs(self, text: str, style: Style, size: float) -> tuple[Run, ...]:
         """``text`` as runs; figures bold in the accent colour when the style emphasises."""
@@ -139,6 +158,11 @@ class Typesetter:
         if at < len(text):
             runs.append(Run(text[at:], size, style.role, bold, style.colour))
         return tuple(runs)
+
+
+def _measure(width: float, style: Style, size: float) -> float:
+    """The width lines are broken at: the box's, less the hanging room, times the safety."""
+    return (width - style.hang_room(size)) * SAFETY
 
 
 def join_figures(text: str) -> str:

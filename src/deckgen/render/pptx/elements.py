@@ -58,12 +58,13 @@ class Painter:
     # ---- text --------------------------------------------------------------------------
 
     def fill_text(self, frame, box: TextBox) -> None:
-        """Write ``box``'s paragraphs into a text frame: exact sizes, no auto-fit, no insets."""
+        """Write ``box``'s paragraphs into a text frame: exact sizes, no auto-fit, set insets."""
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
         frame.vertical_anchor = _ANCHOR[box.anchor]
         inset = Pt(box.inset)
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = inset
+        frame.margin_left = frame.margin_top = frame.margin_bottom = inset
+        frame.margin_right = Pt(box.inset + box.hang)
         for extra in frame.paragraphs[1:]:
             extra._p.getparent().remove(extra._p)
         first = frame.paragraphs[0]

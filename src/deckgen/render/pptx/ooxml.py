@@ -64,12 +64,13 @@ def set_colour(rPr, hex_rgb: str) -> None:
 def east_asian_breaking(pPr) -> None:
     """Let a paragraph break East Asian text per character, with punctuation rules.
 
-    Punctuation does not hang past the margin (``hangingPunct="0"``): a closing mark that
-    does not fit pushes its character down, as deckgen's line breaker predicts.
+    Punctuation hangs (``hangingPunct="1"``, 标点悬挂) into the room the plan leaves at the
+    right (``TextBox.hang``): a closing mark at a line's end never pushes the character
+    before it down, which would split a figure such as "1500亩以上。".
     """
     pPr.set("eaLnBrk", "1")
     pPr.set("latinLnBrk", "0")
-    pPr.set("hangingPunct", "0")
+    pPr.set("hangingPunct", "1")
 
 
 def add_field(p, field_type: str, text: str):
