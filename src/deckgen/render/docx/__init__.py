@@ -7,10 +7,11 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.opc.coreprops import CoreProperties
 
 from ...plan.brief import Brief, Properties
 from ...theme import Theme
-from . import ooxml
+from . import ooxml, reference
 from .blocks import BlockWriter
 from .page import add_marking, add_page_numbers, condensing, set_up_page, text_width
 from .styles import Faces, define_styles
@@ -19,32 +20,36 @@ __all__ = ["write_docx"]
 
 
 def write_docx(brief: Brief, theme: Theme, path: str | Path) -> None:
-    """Write ``brief`` to ``path`` as a Word document styled by ``theme``."""
-    doc = _new_document(theme)
+    """Write ``brief`` to ``path`` as a Word document styled by ``theme``.
+
+    A ``reference.docx`` in the template folder gives the styles, page and headers, as
+    pandoc's ``--reference-doc`` does; deckgen's fill in what it lacks (see ``reference.py``).
+    """
     faces = Faces(theme, brief.language)
-    set_up_page(doc)
-    define_styles(doc, theme, faces, tracking=condensing(text_width(doc)))
+    adopted: dict[str, str] = {}  # a reference's styles the briefing uses: id -> East Asian face
+    table_style = None
+    if theme.reference_docx:
+        doc = reference.open_reference(theme.reference_docx)
+        set_up_page(doc, keep=True)
+        kept = reference.adopt_styles(doc, theme, faces)
+        define_styles(doc, theme, faces, keep=kept)
+        adopted = {doc.styles[name].style_id: face for name, face in kept.items()}
+        table_style = reference.table_style(doc)
+        reference.keep_headers(doc)
+    else:
+        doc = docx.Document()
+        set_up_page(doc)
+        define_styles(doc, theme, faces, tracking=condensing(text_width(doc)))
     add_page_numbers(doc, faces)
     if brief.marking:
         add_marking(doc, faces, brief.marking)
     settings = doc.settings.element
     ooxml.set_theme_font_lang(settings, faces.language_tag, "zh-CN")
-    writer = BlockWriter(doc, theme, faces, text_width(doc))
+    writer = BlockWriter(doc, theme, faces, text_width(doc), adopted, table_style)
     for block in brief.blocks:
         writer.write(block)
     _set_properties(doc, brief.properties)
     doc.save(str(path))
-
-
-def _new_document(theme: Theme) -> Document:
-    """The organisation's ``reference.docx`` emptied, or python-docx's default document."""
-    reference = theme.reference_docx
-    doc = docx.Document(str(reference) if reference else None)
-    body = doc.element.body
-    for child in list(body):
-        if child.tag != ooxml.qn("w:sectPr"):
-            body.remove(child)
-    return doc
 
 
 def _set_properties(doc: Document, props: Properties) -> None:
@@ -61,3 +66,13 @@ def _set_properties(doc: Document, props: Properties) -> None:
     core.revision = 1
     core.created = now
     core.modified = now
+    core.content_status = ""
+    core.identifier = ""
+    core.version = ""
+    _drop_last_printed(core)
+
+
+def _drop_last_printed(core: CoreProperties) -> None:
+    element = core._element  # a reference's, printed before
+    for el in element.findall(ooxml.qn("cp:lastPrinted")):
+        element.remove(el)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Twips
 
 from ...plan.brief import (
@@ -20,6 +22,7 @@ from ...plan.brief import (
 )
 from ...theme import Theme
 from . import ooxml
+from .reference import TableStyle
 from .styles import LINE_PITCH, SIHAO, Faces
 
 HEADING_ROLE = {1: "level1", 2: "level2", 3: "body", 4: "body"}
@@ -32,12 +35,25 @@ MASTHEAD_RULE = 16
 class BlockWriter:
     """Appends the plan's blocks to a document body."""
 
-    def __init__(self, doc: Document, theme: Theme, faces: Faces, width: int):
+    def __init__(
+        self,
+        doc: Document,
+        theme: Theme,
+        faces: Faces,
+        width: int,
+        adopted: dict[str, str] | None = None,
+        table_style: TableStyle | None = None,
+    ):
         self.doc = doc
         self.theme = theme
         self.faces = faces
         self.width = width
         """The 版心 width, twips."""
+        self.adopted = adopted or {}
+        """A reference document's styles, by id, with the East Asian face their runs declare."""
+        self.table_style = table_style
+        """A reference document's table style: its rules and cell margins replace deckgen's."""
+        self.default_style = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
         self.bookmarks = 0
         self.break_before_next = False
         self.after_table = False
@@ -49,12 +65,29 @@ class BlockWriter:
     # -- helpers ------------------------------------------------------------------------------
 
     def rpr(
-        self, role: str, bold: bool = False, size: float | None = None, colour: str | None = None
+        self,
+        role: str,
+        bold: bool = False,
+        size: float | None = None,
+        colour: str | None = None,
+        style: str | None = None,
+        figure: bool = False,
     ):
-        """Run properties that declare fonts and language (every run carries its own)."""
+        """Run properties that declare fonts and language (every run carries its own).
+
+        In a reference's style (by id) the run declares only its East Asian face and the
+        languages, and is bold only as a ``figure``: the style gives the rest.
+        """
         rpr = ooxml.element("w:rPr")
+        east_asian = self.adopted.get(style) if style else None
+        if east_asian is not None:
+            ooxml.set_east_asian_font(rpr, east_asian, hint_east_asia=self.faces.chinese)
+            self.faces.apply_language(rpr)
+            if figure:
+                ooxml.set_bold(rpr)
+            return rpr
         self.faces.apply(rpr, role)
-        if bold:
+        if bold or figure:
             ooxml.set_bold(rpr)
         if colour:
             ooxml.set_colour(rpr, colour)
@@ -62,24 +95,37 @@ class BlockWriter:
             ooxml.set_size(rpr, size)
         return rpr
 
+    def style_of(self, p) -> str:
+        """The style id of paragraph ``p`` (python-docx's or a bare ``w:p``)."""
+        return getattr(p, "_p", p).style or self.default_style
+
+    def adopted_style(self, p) -> bool:
+        return self.style_of(p) in self.adopted
+
     def paragraph(self, style: str):
         p = self.doc.add_paragraph(style=style)
         if self.break_before_next:
             ooxml.set_flag(p._p.get_or_add_pPr(), "w:pageBreakBefore")
             self.break_before_next = False
         if self.after_table:
-            ooxml.set_spacing(p._p.get_or_add_pPr(), LINE_PITCH, before=LINE_PITCH // 2)
+            ppr = p._p.get_or_add_pPr()
+            if self.adopted_style(p):  # only the gap: the style keeps its line spacing
+                ooxml.put(ppr, ooxml.element("w:spacing", before=LINE_PITCH // 2))
+            else:
+                ooxml.set_spacing(ppr, LINE_PITCH, before=LINE_PITCH // 2)
             self.after_table = False
         return p
 
-    def add_runs(self, p, runs: Iterable[Run], role: str, bold: bool = False) -> None:
+    def add_runs(self, p, runs: Iterable[Run], role: str) -> None:
         figures_bold = self.theme.briefing.figures_bold
+        style = self.style_of(p)
         for r in runs:
-            p._p.append(ooxml.run(r.text, self.rpr(role, bold or (r.figure and figures_bold))))
+            rpr = self.rpr(role, style=style, figure=r.figure and figures_bold)
+            p._p.append(ooxml.run(r.text, rpr))
 
     def text(self, p, text: str, role: str, **kw) -> None:
         """Append a run of ``text`` to paragraph ``p`` (python-docx's or a bare ``w:p``)."""
-        getattr(p, "_p", p).append(ooxml.run(text, self.rpr(role, **kw)))
+        getattr(p, "_p", p).append(ooxml.run(text, self.rpr(role, style=self.style_of(p), **kw)))
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -95,7 +141,7 @@ class BlockWriter:
         if block.organisation:
             self.text(p, block.organisation, "body")
         if block.date:
-            p._p.append(ooxml.tab_run(self.rpr("body")))
+            p._p.append(ooxml.tab_run(self.rpr("body", style=self.style_of(p))))
             self.text(p, block.date, "body")
 
     def write_title(self, block: Title) -> None:
@@ -114,7 +160,7 @@ class BlockWriter:
             role = "level1" if entry.level == 1 else "body"
             p = self.paragraph(f"toc {entry.level}")
             ooxml.set_tabs(p._p.get_or_add_pPr(), [("right", self.width, "dot")])
-            rpr = self.rpr(role)
+            rpr = self.rpr(role, style=self.style_of(p))
             if i == 0:
                 for r in ooxml.field_begin(instruction, rpr):
                     p._p.append(r)
@@ -147,8 +193,11 @@ class BlockWriter:
         tblpr = table._tbl.tblPr
         ooxml.set_table_width(tblpr, self.width)
         ooxml.put(tblpr, ooxml.element("w:jc", val="center"))
-        ooxml.set_table_borders(tblpr, outer=THICK, inner=4)
-        ooxml.set_cell_margins(tblpr, 40, 100, 40, 100)
+        if self.table_style:
+            table.style = self.table_style.name
+        else:
+            ooxml.set_table_borders(tblpr, outer=THICK, inner=4)
+            ooxml.set_cell_margins(tblpr, 40, 100, 40, 100)
         widths = [round(self.width * w) for w in block.widths]
         widths[-1] = self.width - sum(widths[:-1])
         for col, width in zip(table.columns, widths, strict=True):
@@ -165,10 +214,21 @@ class BlockWriter:
                 if r == 0:
                     p.style = "Table Heading"
                     self.text(p, block.header[c], "level1", size=SIHAO)
+                    if self.table_style:
+                        self.header_cell_format(cell._tc.get_or_add_tcPr(), p)
                 else:
                     p.style = "Table Text"
                     self.add_runs(p, block.rows[r - 1][c], "body")
         self.after_table = True
+
+    def header_cell_format(self, tcpr, p) -> None:
+        """The table style's header-row borders, shading and text colour, set on the cell."""
+        for el in self.table_style.header_cell:
+            ooxml.put(tcpr, copy.deepcopy(el))
+        for r in p._p.r_lst:
+            rpr = r.get_or_add_rPr()
+            for el in self.table_style.header_run:
+                ooxml.put(rpr, copy.deepcopy(el))
 
     def write_copyblock(self, block: CopyBlock) -> None:
         """The 版记 at the foot of the last page: rules thick, thin, thick; unit and date."""
@@ -186,7 +246,7 @@ class BlockWriter:
         if block.organisation:
             self.text(p, block.organisation, "body")
         if block.issued:
-            p.append(ooxml.tab_run(self.rpr("body")))
+            p.append(ooxml.tab_run(self.rpr("body", style=self.style_of(p))))
             self.text(p, block.issued, "body")
         lines.append(p)
         for i, line in enumerate(lines):

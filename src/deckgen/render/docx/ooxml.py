@@ -111,6 +111,23 @@ def set_fonts(
     put(rpr, element("w:rFonts", **attrs))
 
 
+def set_east_asian_font(rpr: etree._Element, east_asian: str, hint_east_asia: bool = True) -> None:
+    """``w:rFonts`` naming only the East Asian face: the Latin faces come from the style."""
+    attrs = {"eastAsia": east_asian}
+    if hint_east_asia:
+        attrs["hint"] = "eastAsia"
+    put(rpr, element("w:rFonts", **attrs))
+
+
+def add_east_asian_font(rpr: etree._Element, east_asian: str) -> None:
+    """Name ``east_asian`` in ``rpr``'s ``w:rFonts`` (made if missing), other faces kept."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = put(rpr, element("w:rFonts"))
+    fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+    fonts.set(qn("w:eastAsia"), east_asian)
+
+
 def set_lang(rpr: etree._Element, language: str, east_asian: str = "zh-CN") -> None:
     """``w:lang``: ``language`` for Latin text, ``east_asian`` (zh-CN) for CJK text."""
     put(rpr, element("w:lang", val=language, eastAsia=east_asian, bidi="ar-SA"))
@@ -145,6 +162,34 @@ def strip_theme_fonts(root: etree._Element) -> None:
     for fonts in root.iter(qn("w:rFonts")):
         for name in names:
             fonts.attrib.pop(name, None)
+
+
+_THEME_SLOTS = {"Ascii": "latin", "HAnsi": "latin", "EastAsia": "ea", "Bidi": "cs"}
+
+
+def resolve_theme_fonts(root: etree._Element, theme: dict[str, dict[str, str]]) -> None:
+    """Replace theme font references below ``root`` by the faces ``theme`` names.
+
+    ``theme`` is ``{"major": {"latin": "Calibri", "ea": "", "cs": ""}, "minor": {...}}``. A
+    slot the theme leaves empty is dropped, and so is an East Asian slot that points at a Latin
+    theme font (pandoc's ``w:eastAsiaTheme="minorHAnsi"``): that names no East Asian face.
+    """
+    targets = {"asciiTheme": "ascii", "hAnsiTheme": "hAnsi", "eastAsiaTheme": "eastAsia",
+               "cstheme": "cs"}  # fmt: skip
+    for fonts in root.iter(qn("w:rFonts")):
+        for attr, target in targets.items():
+            ref = fonts.attrib.pop(qn(f"w:{attr}"), None)
+            if ref is None:
+                continue
+            scheme = "major" if ref.startswith("major") else "minor"
+            slot = _THEME_SLOTS.get(ref.removeprefix(scheme), "latin")
+            face = theme.get(scheme, {}).get(slot, "")
+            if target == "eastAsia" and slot != "ea":
+                face = ""
+            if face:
+                fonts.set(qn(f"w:{target}"), face)
+            else:
+                fonts.attrib.pop(qn(f"w:{target}"), None)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -27,17 +27,29 @@ def text_width(doc: Document) -> int:
     return round((section.page_width - section.left_margin - section.right_margin) / 635)
 
 
-def set_up_page(doc: Document) -> None:
-    """Page size, margins, and the 22 × 28 document grid."""
+def set_up_page(doc: Document, keep: bool = False) -> None:
+    """Page size, margins, and the 22 × 28 document grid.
+
+    With ``keep`` (a reference document) what its section gives stays; deckgen's values fill
+    only what it leaves out, and no grid is added.
+    """
     section = doc.sections[0]
-    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
-    section.top_margin = Mm(MARGINS_MM["top"])
-    section.bottom_margin = Mm(MARGINS_MM["bottom"])
-    section.left_margin = Mm(MARGINS_MM["left"])
-    section.right_margin = Mm(MARGINS_MM["right"])
-    section.header_distance = Mm(HEADER_MM)
-    section.footer_distance = Mm(FOOTER_MM)
-    section.gutter = Twips(0)
+    values = {
+        "page_width": Mm(PAGE_WIDTH_MM),
+        "page_height": Mm(PAGE_HEIGHT_MM),
+        "top_margin": Mm(MARGINS_MM["top"]),
+        "bottom_margin": Mm(MARGINS_MM["bottom"]),
+        "left_margin": Mm(MARGINS_MM["left"]),
+        "right_margin": Mm(MARGINS_MM["right"]),
+        "header_distance": Mm(HEADER_MM),
+        "footer_distance": Mm(FOOTER_MM),
+        "gutter": Twips(0),
+    }
+    for name, value in values.items():
+        if not keep or getattr(section, name) is None:
+            setattr(section, name, value)
+    if keep:
+        return
     # A line grid only: LibreOffice (7.x) sets every character wider than a linesAndChars cell
     # (16 pt in a 15.8 pt cell) across two cells, doubling the text's width. 28 characters a
     # line come from the body's tracking instead (see condensing()), in Word and LibreOffice.
@@ -51,11 +63,19 @@ def condensing(width_twips: int, size: float = SANHAO, per_line: int = CHARS_PER
 
 
 def add_page_numbers(doc: Document, faces: Faces) -> None:
-    """ "— N —" in 宋体 四号: odd pages right, even pages left, one character in from the edge."""
+    """ "— N —" in 宋体 四号: odd pages right, even pages left, one character in from the edge.
+
+    Any footer the document had (a reference's) is replaced; a different first page is numbered
+    as an odd one.
+    """
     doc.settings.odd_and_even_pages_header_footer = True
     section = doc.sections[0]
     one_char = round(SIHAO * 20)
-    for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+    footers = [(section.footer, "right"), (section.even_page_footer, "left")]
+    if section.different_first_page_header_footer:
+        footers.append((section.first_page_footer, "right"))
+    for footer, side in footers:
+        footer.is_linked_to_previous = True  # drops a footer the document had
         footer.is_linked_to_previous = False
         p = footer.paragraphs[0]
         p.style = "Footer"
@@ -80,12 +100,27 @@ def add_page_numbers(doc: Document, faces: Faces) -> None:
 
 
 def add_marking(doc: Document, faces: Faces, marking: str) -> None:
-    """The marking (e.g. "内部资料 注意保存") at the top left of every page."""
+    """The marking (e.g. "内部资料 注意保存") at the top left of every page.
+
+    It goes into the header's empty first paragraph, or above a header's content (a reference's).
+    """
     section = doc.sections[0]
-    for header in (section.header, section.even_page_header):
+    headers = [section.header, section.even_page_header]
+    if section.different_first_page_header_footer:
+        headers.append(section.first_page_header)
+    for header in headers:
         header.is_linked_to_previous = False
-        p = header.paragraphs[0]
+        paragraphs = header.paragraphs
+        if paragraphs and _is_empty(paragraphs[0]) and len(header._element) == 1:
+            p = paragraphs[0]
+        else:
+            p = header.add_paragraph()
+            header._element.insert(0, p._p)
         p.style = "Header"
         rpr = ooxml.element("w:rPr")
         faces.apply(rpr, "level1")
         p._p.append(ooxml.run(marking, rpr))
+
+
+def _is_empty(p) -> bool:
+    return not p._p.xpath("./w:r | ./w:hyperlink | ./w:fldSimple | ./w:sdt")

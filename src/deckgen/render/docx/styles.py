@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -42,6 +43,10 @@ class Faces:
         """Declare the role's fonts and the languages on ``rpr`` (East Asian always zh-CN)."""
         font = self.role(role)
         ooxml.set_fonts(rpr, font.latin, font.east_asian, hint_east_asia=self.chinese)
+        self.apply_language(rpr)
+
+    def apply_language(self, rpr) -> None:
+        """Declare the languages on ``rpr``: the content's for Latin text, zh-CN for CJK text."""
         # Latin text (digits, "%") is tagged en-US, as Word tags it in Chinese documents: under
         # zh-CN LibreOffice breaks lines inside numbers ("9." | "1%").
         ooxml.set_lang(rpr, "en-US" if self.chinese else self.language_tag, "zh-CN")
@@ -132,20 +137,23 @@ def _style(doc: Document, name: str):
         return doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
 
 
-def define_styles(doc: Document, theme: Theme, faces: Faces, tracking: float = 0.0) -> None:
-    """Set docDefaults (with ``tracking``, pt) and every style, removing theme fonts everywhere."""
-    root = doc.styles.element
-    ooxml.strip_theme_fonts(root)
-    defaults = root.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    faces.apply(rpr, "body")
-    ooxml.set_size(rpr, SANHAO)
-    if tracking:
-        ooxml.set_letter_spacing(rpr, tracking)
-    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-    ooxml.set_spacing(ppr, None)
+def define_styles(
+    doc: Document,
+    theme: Theme,
+    faces: Faces,
+    tracking: float = 0.0,
+    keep: Collection[str] | None = None,
+) -> None:
+    """Set docDefaults (with ``tracking``, pt) and every style, removing theme fonts everywhere.
 
+    With ``keep`` (a reference document's styles: see ``reference.py``) the document's defaults
+    and the styles named in ``keep`` stay as they are; only the styles it lacks are defined.
+    """
+    if keep is None:
+        _define_defaults(doc, faces, tracking)
     for spec in specs(theme, faces.chinese):
+        if keep is not None and spec.name in keep:
+            continue
         style = _style(doc, spec.name)
         el = style.element
         for old in (el.pPr, el.rPr):
@@ -170,3 +178,16 @@ def define_styles(doc: Document, theme: Theme, faces: Faces, tracking: float = 0
             ooxml.set_flag(ppr, "w:keepLines")
         if spec.outline is not None:
             ooxml.set_outline_level(ppr, spec.outline)
+
+
+def _define_defaults(doc: Document, faces: Faces, tracking: float) -> None:
+    root = doc.styles.element
+    ooxml.strip_theme_fonts(root)
+    defaults = root.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    faces.apply(rpr, "body")
+    ooxml.set_size(rpr, SANHAO)
+    if tracking:
+        ooxml.set_letter_spacing(rpr, tracking)
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    ooxml.set_spacing(ppr, None)
