@@ -220,6 +220,8 @@ def _message(error: dict, model: type[BaseModel]) -> str:
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"expected one of {expected}, got {error['input']!r}"
+    if kind == "value_error":  # a validator's own words, without pydantic's "Value error, "
+        return str(error.get("ctx", {}).get("error", error["msg"]))
     message = _MESSAGES.get(kind, error["msg"])
     if kind in ("list_type", "dict_type", "model_type", "string_type") and "input" in error:
         message += f", found {_kind(error['input'])}"

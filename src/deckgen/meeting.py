@@ -98,6 +98,8 @@ class Meeting(_Strict):
             subtitle=self.subtitle,
             date=self.date,
             meeting=self.name,
+            venue=self.venue,
+            presenter=self.presenter,
             marking=self.marking,
             labels=self.language,
             issue_number=self.issue_number,

@@ -26,6 +26,10 @@ class BuildOptions:
     """Replaces the content's date."""
     meeting: str | None = None
     """The meeting's name, shown in footers beside the organisation."""
+    venue: str | None = None
+    """Where the meeting is held, shown on the cover."""
+    presenter: str | None = None
+    """Who presents, shown on the cover."""
     marking: str | None = None
     """A marking such as "内部资料 注意保存": on every slide's footer and the briefing's header."""
     labels: Literal["zh", "en"] | None = None

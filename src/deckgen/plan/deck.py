@@ -156,7 +156,8 @@ class Planner:
         date = o.date or meta.date
         if not g.own:
             byline = " · ".join(x for x in (meta.organisation, o.meeting, date) if x)
-            lines = [x for x in (meta.kicker, subtitle, byline) if x]
+            occasion = " · ".join(x for x in (o.presenter, o.venue) if x)
+            lines = [x for x in (meta.kicker, subtitle, byline, occasion, o.marking) if x]
             return self.on_master("cover", title, lines, footer=False)
         left = g.margin + 28
         width = g.width * 0.62
@@ -188,10 +189,25 @@ class Planner:
             y = sub_box.box.bottom
         els.insert(1, Shape(Rect(g.margin, 150, 6, max(y, 220) - 150), "gold", name="Bar"))
         byline = " · ".join(x for x in (meta.organisation, o.meeting, date) if x)
-        if byline:
+        occasion = " · ".join(x for x in (o.presenter, o.venue) if x)
+        lines = [x for x in (byline, occasion) if x]
+        if lines:
             els.append(
                 self.must_text(
-                    [byline], Style("body", colour="white"), Rect(left, 430, width, 28), (16, 12)
+                    lines,
+                    Style("body", colour="white", space_after=0.3),
+                    Rect(left, 410, width, 60),
+                    (16, 12),
+                )
+            )
+        if o.marking:
+            els.append(
+                self.must_text(
+                    [o.marking],
+                    Style("heading", colour="gold", align="r"),
+                    Rect(g.width * 0.70 + 16, 24, g.width * 0.30 - 16 - g.margin, 24),
+                    (14, 10),
+                    name="Marking",
                 )
             )
         year = _year(self.content)
@@ -206,7 +222,7 @@ class Planner:
                     anchor="ctr",
                 )
             )
-        notes = "\n".join(x for x in (meta.kicker, title, subtitle, byline) if x)
+        notes = "\n".join(x for x in (meta.kicker, title, subtitle, *lines, o.marking) if x)
         return Slide("cover", title, tuple(els), notes, background="dark", footer=False, dark=True)
 
     def agenda(self, parts: list[Part]) -> Slide:
