@@ -101,18 +101,7 @@ def build_docx(
     warn: Warn | None = None,
 ) -> Path:
     """Write the briefing (.docx) of a content file; returns the path written."""
-    from .files import atomic_write
-    from .plan.brief import plan_brief
-    from .render.docx import write_docx
-    from .theme import load_theme
-
-    content = load(content_path)
-    theme = load_theme(template)
-    brief = plan_brief(content, theme, options or BuildOptions())
-    for message in brief.warnings:
-        (warn or _ignore)(message)
-    out = Path(out) if out else default_output(content_path, ".docx")
-    return atomic_write(out, lambda tmp: write_docx(brief, theme, tmp))
+    return _build(".docx", content_path, out, template, options, warn)
 
 
 def build_pptx(
@@ -123,18 +112,31 @@ def build_pptx(
     warn: Warn | None = None,
 ) -> Path:
     """Write the speed-read deck (.pptx) of a content file; returns the path written."""
+    return _build(".pptx", content_path, out, template, options, warn)
+
+
+def _build(suffix, content_path, out, template, options, warn) -> Path:
+    """Load, plan, report the plan's warnings, and write atomically: the one build path."""
     from .files import atomic_write
-    from .plan.deck import plan_deck
-    from .render.pptx import write_pptx
     from .theme import load_theme
 
     content = load(content_path)
     theme = load_theme(template)
-    deck = plan_deck(content, theme, options or BuildOptions(), grid_for(theme))
-    for message in deck.warnings:
+    options = options or BuildOptions()
+    if suffix == ".pptx":
+        from .plan.deck import plan_deck
+        from .render.pptx import write_pptx as write
+
+        plan = plan_deck(content, theme, options, grid_for(theme))
+    else:
+        from .plan.brief import plan_brief
+        from .render.docx import write_docx as write
+
+        plan = plan_brief(content, theme, options)
+    for message in plan.warnings:
         (warn or _ignore)(message)
-    out = Path(out) if out else default_output(content_path, ".pptx")
-    return atomic_write(out, lambda tmp: write_pptx(deck, theme, tmp))
+    out = Path(out) if out else default_output(content_path, suffix)
+    return atomic_write(out, lambda tmp: write(plan, theme, tmp))
 
 
 def _ignore(message: str) -> None:

@@ -116,12 +116,7 @@ def pptx(
     meeting: MeetingOption = None,
 ) -> None:
     """Make the speed-read deck (.pptx)."""
-    from . import api
-
-    options, template = api.for_meeting(meeting, template)
-    if output is None and meeting is not None:
-        output = api.default_output(content, ".pptx", api.meeting_folder(meeting))
-    typer.echo(f"wrote {api.build_pptx(content, output, template, options, warn=_warn)}")
+    _make(".pptx", content, output, template, meeting)
 
 
 @app.command()
@@ -133,12 +128,18 @@ def docx(
     meeting: MeetingOption = None,
 ) -> None:
     """Make the printable briefing (.docx)."""
+    _make(".docx", content, output, template, meeting)
+
+
+def _make(suffix: str, content: Path, output, template, meeting) -> None:
+    """Build one file; a meeting's files go to output/<meeting-stem>/ by default."""
     from . import api
 
     options, template = api.for_meeting(meeting, template)
     if output is None and meeting is not None:
-        output = api.default_output(content, ".docx", api.meeting_folder(meeting))
-    typer.echo(f"wrote {api.build_docx(content, output, template, options, warn=_warn)}")
+        output = api.default_output(content, suffix, api.meeting_folder(meeting))
+    build = api.build_pptx if suffix == ".pptx" else api.build_docx
+    typer.echo(f"wrote {build(content, output, template, options, warn=_warn)}")
 
 
 @app.command()
