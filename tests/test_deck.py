@@ -249,9 +249,13 @@ def awkward_pptx(seed, tmp_path_factory) -> Path:
     return out
 
 
-def test_long_text_and_any_grid_render_without_spill(awkward_pptx, render):
+def test_long_text_and_any_grid_render_without_spill(seed, awkward_pptx, render):
+    from deckgen.check import figures_split
+
     found = spills(awkward_pptx, render(awkward_pptx))
     assert found == [], spill_summary(found)
+    figures = [f.text for text in api.texts(seed) for f in find_figures(text)]
+    assert figures_split(render(awkward_pptx), figures) == []
     assert any("（续）" in t for t in pptx_texts(awkward_pptx))
 
 
@@ -312,8 +316,13 @@ def test_english_deck_has_english_labels_and_every_figure(english_pptx):
 
 
 def test_english_deck_renders_without_spill_and_without_forced_capitals(english_pptx, render):
+    from deckgen.check import figures_split
+
     found = spills(english_pptx, render(english_pptx))
     assert found == [], spill_summary(found)
+    content = api.load(ENGLISH)
+    figures = [f.text for text in api.texts(content) for f in find_figures(text)]
+    assert figures_split(render(english_pptx), figures) == []
     prs = Presentation(str(english_pptx))
     for slide in prs.slides:
         assert 'cap="all"' not in slide.shapes._spTree.xml

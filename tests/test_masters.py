@@ -12,13 +12,15 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from deckgen import api
-from deckgen.check import runs_missing_east_asian, spill_summary, spills
+from deckgen.check import figures_split, runs_missing_east_asian, spill_summary, spills
+from deckgen.figures import find_figures
 from deckgen.preview import bundled_template, convert, find_soffice
 from deckgen.render.pptx.master import read_master
 from deckgen.theme import load_theme
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content" / "liuhe-2023.yaml"
+SEED_FIGURES = [f.text for t in api.texts(api.load(SEED)) for f in find_figures(t)]
 
 
 def _pandoc_reference(folder: Path) -> Path:
@@ -103,3 +105,4 @@ def test_renders_without_spill(built, render):
     _, deck = built
     found = spills(deck, render(deck))
     assert found == [], spill_summary(found)
+    assert figures_split(render(deck), SEED_FIGURES) == []

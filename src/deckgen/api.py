@@ -147,11 +147,12 @@ def grid_for(theme):
     """The slide grid: the default 16:9 one, or one read from the template's master."""
     from .plan.layout import Grid
 
+    logo = theme.logo_path is not None
     if theme.master_path is None:
-        return Grid()
+        return Grid(logo=logo)
     from .render.pptx.master import read_master
 
-    return Grid.for_master(read_master(theme.master_path))
+    return Grid.for_master(read_master(theme.master_path), logo)
 
 
 # ---- meetings ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from ..options import BuildOptions
 from ..theme import Theme
 from . import cards, numbers
 from .layout import COVER_TITLE, FOOTER_SIZE, SLIDE_TITLE, SUBTITLE, Grid
-from .slides import Deck, Element, Paragraph, Rect, Run, Shape, Slide, TextBox
+from .slides import Deck, Element, Paragraph, Picture, Rect, Run, Shape, Slide, TextBox
 from .typeset import SAFETY, Style, Typesetter
 
 
@@ -98,6 +98,9 @@ class Planner:
             title_box = self.must_text([title], heading, tall, SLIDE_TITLE, placeholder="title")
             subtitle = None
         out.append(title_box)
+        logo = self.theme.logo_path
+        if logo is not None:
+            out.append(Picture(g.logo_box, str(logo), name="Logo", align="r"))
         if tag:
             out.append(Shape(g.tag, "primary", kind="round", name="Tag"))
             tag_style = Style("heading", colour="white", align="ctr")
@@ -210,6 +213,8 @@ class Planner:
                     name="Marking",
                 )
             )
+        if self.theme.logo_path is not None:
+            els.append(Picture(Rect(g.margin, 40, 150, 48), str(self.theme.logo_path), "Logo", "l"))
         year = _year(self.content)
         if year:
             big = Style("number", colour="gold", align="ctr")

@@ -18,6 +18,8 @@ BIG_NUMBER = (60.0, 32.0)
 UNIT_RATIO = 0.42
 FOOTER_SIZE = 10.0
 LINE_SPACING = 1.3
+LOGO = (96.0, 32.0)
+"""The box a logo is fitted into (width, height), its aspect kept."""
 """Line pitch as a multiple of the font size (written as exact spacing)."""
 
 
@@ -38,6 +40,8 @@ class Grid:
     master_boxes: dict = field(default_factory=dict)
     on_master: bool = False
     """Whether slides sit on an organisation's master (its backgrounds, colours, layouts)."""
+    logo: bool = False
+    """Whether the template has a logo: it takes the top right corner, the tag moves left."""
 
     @property
     def own(self) -> bool:
@@ -64,14 +68,23 @@ class Grid:
 
     @property
     def title(self) -> Rect:
-        """The slide title, left of the part tag."""
+        """The slide title, left of the part tag (and the logo)."""
+        room = 140 + (LOGO[0] + self.gutter if self.logo else 0)
         if self.master_title is not None:
             t = self.master_title
-            return Rect(t.x, t.y, t.w - 140, min(t.h, 60 * self.scale))
-        return Rect(self.margin, 20 * self.scale, self.width - 2 * self.margin - 140, 44)
+            return Rect(
+                t.x, t.y, min(t.w, self.width - self.margin - t.x) - room, min(t.h, 60 * self.scale)
+            )
+        return Rect(self.margin, 20 * self.scale, self.width - 2 * self.margin - room, 44)
+
+    @property
+    def logo_box(self) -> Rect:
+        """Where the logo goes on content slides: the top right corner."""
+        t = self.title
+        return Rect(self.width - self.margin - LOGO[0], t.y + (t.h - LOGO[1]) / 2, *LOGO)
 
     @classmethod
-    def for_master(cls, info) -> Grid:
+    def for_master(cls, info, logo: bool = False) -> Grid:
         """The grid of an organisation's master, from what :func:`read_master` found."""
         return cls(
             info.width,

@@ -128,6 +128,8 @@ class Picture:
     box: Rect
     path: str
     name: str = "Picture"
+    align: Literal["l", "ctr", "r"] = "ctr"
+    """Where the picture sits across its box once scaled to fit it."""
 
 
 Element = TextBox | Shape | Chart | Picture

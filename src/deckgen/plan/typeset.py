@@ -10,19 +10,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..figures import figure_spans
-from ..text.fit import Box, Para, TextStyle, layout, split
+from ..text.breaks import NO_END, line_spans
+from ..text.fit import Box, Para, TextStyle, layout, split, width_fn
 from ..text.fit import height as lines_height
 from ..text.measure import text_width
 from ..theme import Theme
 from .layout import LINE_SPACING
 from .slides import Align, Anchor, ColourRole, Paragraph, Rect, Role, Run, TextBox
 
-WORD_JOINER = "\ufeff"
+WORD_JOINER = "\u2060"
 """Put between the characters of a figure so no renderer breaks a line inside it.
 
-U+FEFF (zero width no-break space) rather than U+2060 (word joiner): LibreOffice's
-Chinese line breaking ignores U+2060 between ideographs ("8900多|万元") but keeps
-U+FEFF; both are invisible and zero-width in PowerPoint, WPS and LibreOffice."""
+PowerPoint and Word honour U+2060; LibreOffice does between digits but not always between
+ideographs ("8900多|万元"), so :meth:`Typesetter.guard` also breaks the line before a
+figure wherever LibreOffice would otherwise split it. (U+FEFF, which LibreOffice does
+honour, makes it add Asian/Latin spacing inside the figure: "亿 元".)"""
+
+HANGING = frozenset("，。、．,.")
+"""Punctuation a renderer lets hang past the line's end (标点悬挂)."""
+
+GUARD_WIDTHS = (0.99, 1.01)
+
+FREE_QUOTES = str.maketrans({q: "〇" for q in "“”‘’「」『』"})
+"""Quotes swapped for an ideograph of the same width, which breaks freely on either side."""
+"""Line widths, as shares of the box's, at which a renderer's breaks are foreseen."""
 
 SAFETY = 0.96
 """Fraction of a box's width and height that fitted text may use."""
@@ -110,12 +121,54 @@ class Typesetter:
             tstyle = self._text_style(style, size)
             lines = layout(paras, tstyle, size, _measure(width, style, size))
             used = lines_height(lines, tstyle, size)
-            if used <= height * SAFETY:
-                return self._fitted(texts, style, size, lines, used)
+            if used > height * SAFETY:
+                continue
+            guarded = [self.guard(text, style, size, width) for text in texts]
+            if guarded != list(texts):  # breaks before figures: does it still fit?
+                gparas = [Para(text, tuple(figure_spans(text))) for text in guarded]
+                lines = layout(gparas, tstyle, size, _measure(width, style, size))
+                used = lines_height(lines, tstyle, size)
+                if used > height * SAFETY:
+                    continue
+            return self._fitted(guarded, style, size, lines, used)
         return None
+
+    def guard(self, text: str, style: Style, size: float, width: float) -> str:
+        """``text`` with a line break ("\\n") before each figure that a renderer breaking
+        lines at about ``width`` would split, so that figure starts the next line whole."""
+        if not figure_spans(text):
+            return text
+        room = width - style.hang_room(size)
+        plain = width_fn(self._text_style(style, size), size)
+
+        def measure(line: str) -> float:
+            """A line's width as a renderer that hangs punctuation counts it."""
+            if style.hang_room(size) and line and line[-1] in HANGING:
+                return plain(line[:-1])
+            return plain(line)
+
+        for _ in range(len(text)):
+            # The renderer's breaks, foreseen a little narrower and wider, with deckgen's
+            # strict rules and with quotes free to break (LibreOffice breaks "政策|“免").
+            ends = {
+                end
+                for variant in (text, text.translate(FREE_QUOTES))
+                for share in GUARD_WIDTHS
+                for _, end in line_spans(variant, room * share, measure)
+            }
+            cut = next((s for s, e in figure_spans(text) if any(s < b < e for b in ends)), None)
+            if cut is None:
+                return text
+            while cut > 0 and text[cut - 1] in NO_END:  # keep "（" with the figure it opens
+                cut -= 1
+            if cut == 0 or text[cut - 1] == "\n":
+                return text
+            text = text[:cut] + "\n" + text[cut:]
+        return text
 
     def at(self, texts: Sequence[str], style: Style, size: float, width: float) -> Fitted:
         """``texts`` set at ``size`` in ``width``, however tall that is."""
+        texts = [self.guard(text, style, size, width) for text in texts]
         paras = [Para(text, tuple(figure_spans(text))) for text in texts]
         tstyle = self._text_style(style, size)
         lines = layout(paras, tstyle, size, _measure(width, style, size))
@@ -125,6 +178,7 @@ class Typesetter:
         self, texts: Sequence[str], style: Style, width: float, height: float, size: float
     ) -> tuple[list[str], list[str]]:
         """What of ``texts`` fits ``width`` × ``height`` at ``size``, and what is left over."""
+        texts = [self.guard(text, style, size, width) for text in texts]
         paras = [Para(text, tuple(figure_spans(text))) for text in texts]
         box = Box(_measure(width, style, size) / SAFETY, height)
         fits, rest = split(paras, self._text_style(style, size), box, size, SAFETY)

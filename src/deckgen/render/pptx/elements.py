@@ -82,12 +82,15 @@ class Painter:
         ooxml.east_asian_breaking(p._p.get_or_add_pPr())
         for run in para.runs:
             if run.field:
-                rPr = ooxml.add_field(p._p, run.field, run.text)
-            else:
-                r = p.add_run()
-                r.text = run.text
-                rPr = r._r.get_or_add_rPr()
-            self.run_properties(rPr, run)
+                self.run_properties(ooxml.add_field(p._p, run.field, run.text), run)
+                continue
+            for i, piece in enumerate(run.text.split("\n")):
+                if i:  # a soft line break (Shift+Enter), e.g. before a figure kept whole
+                    p.add_line_break()
+                if piece:
+                    r = p.add_run()
+                    r.text = piece
+                    self.run_properties(r._r.get_or_add_rPr(), run)
         end = p._p.get_or_add_endParaRPr()
         if para.runs:
             self.run_properties(end, para.runs[-1])
@@ -187,6 +190,7 @@ class Painter:
         box = element.box
         scale = min(box.w / w, box.h / h)
         pw, ph = w * scale, h * scale
-        fitted = Rect(box.x + (box.w - pw) / 2, box.y + (box.h - ph) / 2, pw, ph)
+        share = {"l": 0.0, "ctr": 0.5, "r": 1.0}[element.align]
+        fitted = Rect(box.x + (box.w - pw) * share, box.y + (box.h - ph) / 2, pw, ph)
         pic = slide.shapes.add_picture(element.path, *_emu(fitted))
         pic.name = element.name
