@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -85,8 +86,8 @@ def seed_sentences(path: Path | None = None) -> list[str]:
 
 
 def squash(text: str) -> str:
-    """``text`` without any whitespace."""
-    return "".join(text.split())
+    """``text`` without any whitespace or invisible format characters (word joiners)."""
+    return "".join(ch for ch in "".join(text.split()) if unicodedata.category(ch) != "Cf")
 
 
 def missing(sentences: Iterable[str], haystack: str) -> list[str]:

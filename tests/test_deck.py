@@ -14,13 +14,12 @@ from typer.testing import CliRunner
 from deckgen import api
 from deckgen.check import pptx_notes, pptx_texts, runs_missing_east_asian, spill_summary, spills
 from deckgen.cli import app
-from deckgen.figures import find_figures
+from deckgen.figures import WORD_JOINER, find_figures
 from deckgen.model import Content
 from deckgen.options import BuildOptions
 from deckgen.plan.deck import plan_deck
 from deckgen.plan.layout import BODY
 from deckgen.plan.slides import Deck, Slide, TextBox
-from deckgen.plan.typeset import WORD_JOINER
 from deckgen.render.pptx import write_pptx
 from deckgen.theme import load_theme
 

@@ -19,7 +19,7 @@ import deckgen.render.docx as render_docx
 from deckgen import api
 from deckgen.check import docx_runs_missing_east_asian
 from deckgen.cli import app
-from deckgen.figures import find_figures
+from deckgen.figures import find_figures, visible
 from deckgen.model import Content
 from deckgen.options import BuildOptions
 from deckgen.plan.brief import (
@@ -125,7 +125,7 @@ def test_every_figure_is_a_bold_run(seed_docx: Path):
     bold_runs = set()
     for r in part(seed_docx, "word/document.xml").iter(w("r")):
         if r.find("w:rPr/w:b", NS) is not None:
-            bold_runs.add("".join(t.text or "" for t in r.iter(w("t"))))
+            bold_runs.add(visible("".join(t.text or "" for t in r.iter(w("t")))))
     # Figures in headings and titles stay in their heading's face; every other one is bold.
     headings = "".join(
         h.full for h in plan_brief(content, load_theme(), OPTIONS).blocks if isinstance(h, Heading)
@@ -262,7 +262,7 @@ def test_headings_are_numbered_the_chinese_way(seed_doc):
 
 def test_targets_table_repeats_its_header_row(seed_doc):
     (table,) = seed_doc.tables
-    rows = [[c.text for c in row.cells] for row in table.rows]
+    rows = [[visible(c.text) for c in row.cells] for row in table.rows]
     assert rows[0] == ["指标", "目标"]
     assert rows[1] == ["地区生产总值", "增长5.5%"]
     assert rows[2] == ["一般公共预算收入", "增长8%左右"]
@@ -522,3 +522,11 @@ def test_cli_reports_bad_content_on_one_located_line(tmp_path: Path):
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith(f"error: {bad}:4")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_no_figure_is_split_across_lines(seed_pdf: Path):
+    from deckgen.check import figures_split
+
+    content = api.load(SEED)
+    figures = [f.text for text in api.texts(content) for f in find_figures(text)]
+    assert figures_split(seed_pdf, figures) == []

@@ -526,3 +526,22 @@ def caption_for(text: str, fig: Figure, max_chars: int = 12) -> str:
     if not phrase:
         return verb[:max_chars]
     return _fit(phrase, verb, max_chars)[:max_chars]
+
+
+WORD_JOINER = "\u2060"
+"""Put between the characters of a figure so no renderer breaks a line inside it.
+
+PowerPoint and Word honour U+2060; LibreOffice does between digits but not always between
+ideographs ("8900多|万元"), so the deck's typesetter also breaks the line before a figure
+wherever LibreOffice would otherwise split it. (U+FEFF, which LibreOffice does honour,
+makes it add Asian/Latin spacing inside the figure: "亿 元".)"""
+
+
+def joined(figure: str) -> str:
+    """``figure`` with a word joiner between its characters: "22⁠亿⁠元"."""
+    return WORD_JOINER.join(figure)
+
+
+def visible(text: str) -> str:
+    """``text`` without the joiners deckgen writes inside figures: what a reader sees."""
+    return text.replace(WORD_JOINER, "")

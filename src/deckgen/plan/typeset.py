@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..figures import figure_spans
+from ..figures import figure_spans, joined
 from ..text.breaks import NO_END, line_spans
 from ..text.fit import Box, Para, TextStyle, layout, split, width_fn
 from ..text.fit import height as lines_height
@@ -17,14 +17,6 @@ from ..text.measure import text_width
 from ..theme import Theme
 from .layout import LINE_SPACING
 from .slides import Align, Anchor, ColourRole, Paragraph, Rect, Role, Run, TextBox
-
-WORD_JOINER = "\u2060"
-"""Put between the characters of a figure so no renderer breaks a line inside it.
-
-PowerPoint and Word honour U+2060; LibreOffice does between digits but not always between
-ideographs ("8900多|万元"), so :meth:`Typesetter.guard` also breaks the line before a
-figure wherever LibreOffice would otherwise split it. (U+FEFF, which LibreOffice does
-honour, makes it add Asian/Latin spacing inside the figure: "亿 元".)"""
 
 HANGING = frozenset("，。、．,.")
 """Punctuation a renderer lets hang past the line's end (标点悬挂)."""
@@ -207,7 +199,7 @@ class Typesetter:
         for start, end in figure_spans(text):
             if start > at:
                 runs.append(Run(text[at:start], size, style.role, bold, style.colour))
-            runs.append(Run(_joined(text[start:end]), size, style.role, True, "accent"))
+            runs.append(Run(joined(text[start:end]), size, style.role, True, "accent"))
             at = end
         if at < len(text):
             runs.append(Run(text[at:], size, style.role, bold, style.colour))
@@ -224,14 +216,10 @@ def join_figures(text: str) -> str:
     out, at = [], 0
     for start, end in figure_spans(text):
         out.append(text[at:start])
-        out.append(_joined(text[start:end]))
+        out.append(joined(text[start:end]))
         at = end
     out.append(text[at:])
     return "".join(out)
-
-
-def _joined(figure: str) -> str:
-    return WORD_JOINER.join(figure)
 
 
 def _sizes(sizes: tuple[float, float], step: float = 0.5) -> list[float]:
