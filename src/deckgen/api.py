@@ -200,3 +200,78 @@ def build(
     pptx = build_pptx(content_path, folder / f"{stem}.pptx", template, options, warn)
     docx = build_docx(content_path, folder / f"{stem}.docx", template, options, warn)
     return pptx, docx
+
+
+def check_file(path: str | Path) -> list[str]:
+    """What a reader would find wrong in a written deck or briefing, one line each.
+
+    Every run with Chinese declares an East Asian font and language; rendered by
+    LibreOffice (needed), no character of a deck falls outside its shape, and no figure
+    of either is split across two lines.
+    """
+    import tempfile
+
+    from . import check
+    from .errors import InputError
+    from .figures import find_figures
+    from .preview import find_soffice, to_pdf
+
+    path = _written_file(path, "to check the layout")
+    suffix = path.suffix.lower()
+    if suffix == ".pptx":
+        problems = [
+            f"no East Asian font or language: {p}" for p in check.runs_missing_east_asian(path)
+        ]
+        texts = check.pptx_texts(path)
+    else:
+        import docx
+
+        problems = [
+            f"no East Asian font or language: {p}" for p in check.docx_runs_missing_east_asian(path)
+        ]
+        texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    if find_soffice() is None:
+        raise InputError(
+            "LibreOffice (soffice) is needed to check the layout; install it", file=path
+        )
+    figures = [f.text for text in texts for f in find_figures(text)]
+    with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
+        pdf = to_pdf(path, Path(tmp))
+        if suffix == ".pptx":
+            problems += [
+                f"slide {s.slide_no}: {s.reason}: {s.char!r} near '{s.nearest_shape_name}'"
+                for s in check.spills(path, pdf)
+            ]
+        problems += [f"figure split across lines: {s}" for s in check.figures_split(pdf, figures)]
+    return problems
+
+
+def preview_file(path: str | Path, out: str | Path | None = None, dpi: int = 50) -> Path:
+    """One PNG showing every slide or page of a written deck or briefing, as LibreOffice
+    renders it; default ``output/<stem>.png``."""
+    import tempfile
+
+    from .files import atomic_write
+    from .preview import contact_sheet, to_pdf, to_png
+
+    path = _written_file(path, "for a preview")
+    out = Path(out) if out else default_output(path, ".png")
+    columns = 5 if path.suffix.lower() == ".pptx" else 6
+    with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
+        pngs = to_png(to_pdf(path, Path(tmp)), Path(tmp), dpi=dpi)
+        return atomic_write(out, lambda t: contact_sheet(pngs, t, columns=columns))
+
+
+def _written_file(path: str | Path, need: str) -> Path:
+    """``path`` if it is a .pptx or .docx file and LibreOffice is there to render it."""
+    from .errors import InputError
+    from .preview import find_soffice
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file", file=path)
+    if path.suffix.lower() not in (".pptx", ".docx"):
+        raise InputError("expected a .pptx or .docx file", file=path)
+    if find_soffice() is None:
+        raise InputError(f"LibreOffice (soffice) is needed {need}; install it", file=path)
+    return path

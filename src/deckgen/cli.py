@@ -243,6 +243,39 @@ def _build_meeting(
     return [str(p) for p in written], None, warnings
 
 
+FileArg = Annotated[Path, typer.Argument(help="A deck (.pptx) or briefing (.docx) deckgen wrote.")]
+
+
+@app.command()
+@_reports_errors
+def check(file: FileArg) -> None:
+    """Render a deck or briefing with LibreOffice and report spills, split figures and
+    runs without an East Asian font; exit 1 if anything is wrong."""
+    from . import api
+
+    problems = api.check_file(file)
+    for problem in problems:
+        typer.echo(f"{file}: {problem}")
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(f"{file}: ok")
+
+
+@app.command()
+@_reports_errors
+def preview(
+    file: FileArg,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The PNG; default output/<stem>.png.")
+    ] = None,
+    dpi: Annotated[int, typer.Option(min=20, max=200, help="Resolution of each page.")] = 50,
+) -> None:
+    """Render every slide or page into one PNG, to look at it."""
+    from . import api
+
+    typer.echo(f"wrote {api.preview_file(file, output, dpi)}")
+
+
 meeting_app = typer.Typer(help="Make meeting profiles (meetings/*.yaml).", no_args_is_help=True)
 app.add_typer(meeting_app, name="meeting")
 
