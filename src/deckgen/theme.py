@@ -10,8 +10,18 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .errors import InputError
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
-"""Where the built-in templates live (``templates/`` at the project's root)."""
+def _templates_dir() -> Path:
+    """``templates/`` at the project's root (a checkout, an editable install), else where a
+    normal install put them: ``<prefix>/share/deckgen/templates``."""
+    import sys
+
+    root = Path(__file__).resolve().parents[2] / "templates"
+    installed = Path(sys.prefix) / "share" / "deckgen" / "templates"
+    return root if root.is_dir() or not installed.is_dir() else installed
+
+
+TEMPLATES_DIR = _templates_dir()
+"""Where the built-in templates live."""
 
 DEFAULT_TEMPLATE = "gov-red"
 
