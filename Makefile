@@ -24,6 +24,7 @@ demo: setup
 	$(BIN)/deckgen docx $(CONTENT)
 
 test: setup system-deps
+	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest -q
 
 lint: setup

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .errors import InputError
 
+
 def _templates_dir() -> Path:
     """``templates/`` at the project's root (a checkout, an editable install), else where a
     normal install put them: ``<prefix>/share/deckgen/templates``."""
