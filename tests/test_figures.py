@@ -321,3 +321,27 @@ def test_every_number_in_the_seed_is_a_figure_or_known():
     assert missed == [], missed
     assert total in SEED_FIGURE_COUNT, total
     assert len(find_figures(text)) == total  # paragraphs and whole text agree
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "caption"),
+    [
+        ("Tax relief worth $1.2 billion reached local firms.", "$1.2 billion", "Tax relief"),
+        ("We renovated 1,200 homes in older districts.", "1,200", "homes"),
+        ("Inspectors checked 2,400 workplaces and fixed them.", "2,400", "workplaces"),
+        (
+            "Rooftop solar on 64 public buildings now supplies 8 percent.",
+            "8 percent",
+            "Rooftop solar",
+        ),
+        (
+            "Exports rose 9.1% and GDP grew by 3.4 percentage points.",
+            "3.4 percentage points",
+            "GDP grew",
+        ),
+        ("Residents completed 250 thousand requests online.", "250 thousand", "requests online"),
+    ],
+)
+def test_english_captions_name_what_is_counted(text, figure, caption):
+    fig = next(f for f in find_figures(text) if f.text == figure)
+    assert caption_for(text, fig, 28) == caption

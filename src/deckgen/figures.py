@@ -499,6 +499,8 @@ def caption_for(text: str, fig: Figure, max_chars: int = 12) -> str:
     """
     if max_chars <= 0:
         return ""
+    if not any(_is_ideograph(ch) for ch in text):
+        return _caption_en(text, fig, max_chars)
     rate = fig.unit in _PERCENT_UNITS or fig.unit.lower() in _EN_PERCENT
     start = fig.start
     while start > 0 and text[start - 1] not in _CLAUSE_SEPS:
@@ -526,6 +528,84 @@ def caption_for(text: str, fig: Figure, max_chars: int = 12) -> str:
     if not phrase:
         return verb[:max_chars]
     return _fit(phrase, verb, max_chars)[:max_chars]
+
+
+_EN_STOP = frozenset(
+    "and or but while whereas which that who where when is are was were be been has have had "
+    "will would can could should to from than as at by for with on in into per over under up "
+    "down about the a an its their our his her this these those it they we".split()
+)
+"""Words that end an English caption taken after a figure."""
+_EN_TRIM = frozenset(
+    "worth rose fell grew reached reach up down by to of at about around nearly over some "
+    "the a an now totalled totaled hit stood dropped increased decreased was were is are "
+    "completed checked renovated resurfaced supplies filled planted created opened".split()
+)
+"""Verbs, prepositions and articles trimmed from the end of a caption taken before a figure."""
+
+
+def _caption_en(text: str, fig: Figure, max_chars: int) -> str:
+    """An English caption. Money and rates take the subject before them ("Tax relief worth
+    $1.2 billion" → "Tax relief"); counts the noun after them ("1,200 homes" → "homes")."""
+    money_or_rate = "$" in fig.prefix or fig.unit.lower() in _EN_MONEY_OR_RATE
+    rate = fig.unit.lower() in _EN_PERCENT or fig.unit == "%"
+    before, after = _before_en(text, fig, max_chars, rate), _after_en(text, fig, max_chars)
+    first, second = (before, after) if money_or_rate else (after, before)
+    return first or second
+
+
+def _after_en(text: str, fig: Figure, max_chars: int) -> str:
+    after = _EN_CLAUSE.split(text[fig.end :], maxsplit=1)[0].split()
+    if after and after[0].lower() == "of":
+        after = after[1:]
+    words: list[str] = []
+    for word in after:
+        if word.lower() in _EN_STOP or len(words) == 3:
+            break
+        words.append(word)
+    return _clip_words(words, max_chars)
+
+
+def _before_en(text: str, fig: Figure, max_chars: int, rate: bool) -> str:
+    clause = _EN_CLAUSE.split(text[: fig.start])[-1].split()
+    joins = [i for i, w in enumerate(clause) if w.lower() in ("and", "while", "but", "whereas")]
+    if joins:  # "Exports rose 9.1% and GDP grew by" → "GDP grew by"
+        clause = clause[joins[-1] + 1 :]
+    clause = _trim_en(clause, rate)
+    if len(" ".join(clause)) > max_chars:  # "Rooftop solar on 64 buildings" → "Rooftop solar"
+        cut = next((i for i, w in enumerate(clause) if i and w.lower() in _EN_PREPOSITIONS), None)
+        clause = _trim_en(clause[:cut] if cut else clause[-4:], rate)
+    return _clip_words(clause, max_chars)
+
+
+def _trim_en(words: list[str], rate: bool = False) -> list[str]:
+    """``words`` without trailing verbs and prepositions, or leading articles; a rate keeps
+    its verb ("Exports grew 12%" → "Exports grew"), as a Chinese caption keeps 增长."""
+    while words and words[-1].lower() in _EN_TRIM:
+        if rate and words[-1].lower() in _EN_GROWTH:
+            break
+        words = words[:-1]
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return words
+
+
+_EN_GROWTH = frozenset("rose grew fell dropped increased decreased".split())
+_EN_MONEY_OR_RATE = frozenset([*_EN_PERCENT, "%", "billion", "million", "trillion", "bn"])
+_EN_PREPOSITIONS = frozenset("on in at of for with from by to across along about".split())
+_EN_CLAUSE = re.compile(r"[,;:!?()]|(?<!\d)\.|\.(?!\d)")
+"""Where an English clause ends: punctuation, but not a decimal point."""
+
+
+def _clip_words(words: list[str], max_chars: int) -> str:
+    """``words`` joined, whole words only, at most ``max_chars`` characters."""
+    out = ""
+    for word in words:
+        joined = f"{out} {word}" if out else word
+        if len(joined) > max_chars:
+            break
+        out = joined
+    return out
 
 
 WORD_JOINER = "\u2060"

@@ -52,14 +52,14 @@ def telling(fig: Figure, caption: str) -> int:
     return score + (1 if len(caption) >= 4 else 0) + (1 if fig.prefix or fig.suffix else 0)
 
 
-def pick_figures(h: Highlight, most: int = MAX_FIGURES) -> list[BigNumber]:
+def pick_figures(h: Highlight, most: int = MAX_FIGURES, caption_chars: int = 12) -> list[BigNumber]:
     """The highlight's most telling figures, in reading order: the best of each point
     first, then the rest by how telling they are; weak ones only when nothing better is left."""
     per_point: list[list[tuple[int, int, int, BigNumber]]] = []
     for p_no, pt in enumerate(h.points):
         cards = []
         for f_no, fig in enumerate(find_figures(pt.text)):
-            caption = caption_for(pt.text, fig)
+            caption = caption_for(pt.text, fig, caption_chars)
             at = fig.text.index(fig.number)
             after = fig.text[at + len(fig.number) :]
             card = BigNumber(fig.text[:at], fig.number, after, caption, pt.heading)
@@ -82,7 +82,7 @@ def pick_figures(h: Highlight, most: int = MAX_FIGURES) -> list[BigNumber]:
 
 def key_figures(p: Planner, part: Part, h: Highlight) -> list[Slide]:
     """The highlight's key figures as 1–6 big-number cards; none if it has no figures."""
-    cards = pick_figures(h)
+    cards = pick_figures(h, caption_chars=12 if p.lang == "zh" else 28)
     if not cards:
         return []
     body = number_cards(p, cards, p.grid.content)
