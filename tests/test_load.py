@@ -150,8 +150,8 @@ def test_debug_shows_the_traceback(tmp_path):
 def test_validate_prints_a_summary(tmp_path):
     result = runner.invoke(app, ["validate", str(write(tmp_path, GOOD))])
     assert result.exit_code == 0, result.output
-    assert "1 highlights, 1 points" in result.output
-    assert "1 figures" in result.output
+    assert "1 highlight, 1 point" in result.output
+    assert "1 figure\n" in result.output
 
 
 def test_version_and_schema():

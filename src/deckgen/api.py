@@ -25,12 +25,17 @@ class Summary:
     def lines(self) -> list[str]:
         """The summary as short lines for a terminal."""
         return [
-            f"{self.highlights} highlights, {self.points} points",
-            f"{self.figures} figures",
-            f"{self.targets} targets",
-            f"{self.commitments} commitments, {self.commitment_points} points",
-            f"{self.closing_points} closing points",
+            f"{_n(self.highlights, 'highlight')}, {_n(self.points, 'point')}",
+            _n(self.figures, "figure"),
+            _n(self.targets, "target"),
+            f"{_n(self.commitments, 'commitment')}, {_n(self.commitment_points, 'point')}",
+            _n(self.closing_points, "closing point"),
         ]
+
+
+def _n(count: int, noun: str) -> str:
+    """"1 highlight", "6 highlights"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def load(content_path: str | Path) -> Content:
