@@ -80,9 +80,8 @@ def _overview_cards(p: Planner, items, first: int) -> list[Element] | None:
         )
         title_h = rest.h * (0.55 if item.slogan else 1.0)
         title_box, slogan_box = rest.take_top(title_h, 4)
-        title = p.text(
-            [item.title], Style("heading", colour="dark", line_spacing=1.2), title_box, (22, 13)
-        )
+        heading = Style("heading", colour="dark", line_spacing=1.2)
+        title = p.caption(item.title, heading, title_box, (22, 13), "Card title", fallback=False)
         parts = [number, title]
         if item.slogan:
             parts.append(p.text([item.slogan], Style("body", colour="muted"), slogan_box, (16, 11)))

@@ -68,12 +68,17 @@ class Planner:
         snug = Rect(box.x, box.y, box.w, min(box.h, fitted.height / SAFETY + 2))
         return fitted.box(snug, "t", name)
 
-    def caption(self, text: str, style: Style, box: Rect, sizes, name: str = "Caption") -> TextBox:
-        """A short text: on one line if any size in ``sizes`` allows, else wrapped."""
+    def caption(
+        self, text: str, style: Style, box: Rect, sizes, name: str = "Caption", fallback=True
+    ) -> TextBox | None:
+        """A short text: on one line if any size in ``sizes`` allows, else wrapped; without
+        ``fallback``, None when it does not fit at all."""
         one_line = Rect(box.x, box.y, box.w, min(box.h, sizes[0] * style.line_spacing / SAFETY + 1))
         fitted = self.type.fit([text], style, one_line.w, one_line.h, sizes)
         if fitted is not None:
             return fitted.box(box, "t", name)
+        if not fallback:
+            return self.text([text], style, box, sizes, name=name)
         return self.must_text([text], style, box, sizes, name=name)
 
     def must_text(self, texts, style: Style, box: Rect, sizes, **kw) -> TextBox:

@@ -46,11 +46,12 @@ class Style:
     """Space after a paragraph, in ems of the chosen size."""
     hang: bool = True
     """Whether punctuation may hang one em past the measure (see ``TextBox.hang``);
-    only left-aligned and justified text hangs."""
+    only left-aligned and justified body text hangs (headings rarely end in ，。)."""
 
     def hang_room(self, size: float) -> float:
         """The room kept at the right for hanging punctuation at ``size``, in points."""
-        return size if self.hang and self.align in ("l", "just") else 0.0
+        hangs = self.hang and self.role == "body" and self.align in ("l", "just")
+        return size if hangs else 0.0
 
 
 @dataclass(frozen=True)
