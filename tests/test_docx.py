@@ -366,9 +366,10 @@ def test_chinese_numerals_1_to_99():
     numerals = [chinese_numeral(n) for n in range(1, 100)]
     assert len(set(numerals)) == 99
     assert all(re.fullmatch(r"[二三四五六七八九]?十?[一二三四五六七八九]?", n) for n in numerals)
-    for bad in (0, 100, -1):
+    for bad in (0, -1):
         with pytest.raises(ValueError):
             chinese_numeral(bad)
+    assert chinese_numeral(100) == "一百"  # any N: a hundred highlights still number
 
 
 def test_heading_prefixes():

@@ -183,3 +183,48 @@ def test_atomic_write_gives_ordinary_permissions_and_keeps_old_ones(tmp_path):
     atomic_write(out, lambda tmp: tmp.write_bytes(b"y"))
     assert out.stat().st_mode & 0o777 == 0o640
     assert out.read_bytes() == b"y"
+
+
+def test_a_target_value_must_be_a_finite_number(tmp_path):
+    path = write(tmp_path, "meta:\n  title: T\ntargets:\n  items:\n    - {text: x, value: .nan}\n")
+    assert re.search(r":5:24: targets\.items\[0\]\.value: .*finite", error_line(path))
+
+
+def test_an_unwritable_output_is_one_located_line(tmp_path):
+    good = write(tmp_path, GOOD)
+    result = runner.invoke(app, ["pptx", str(good), "-o", "/proc/deckgen/x.pptx"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: /proc/deckgen")
+    assert "Traceback" not in result.output
+
+
+def test_meeting_new_wants_a_one_line_name(tmp_path):
+    result = runner.invoke(app, ["meeting", "new", "  ", "-o", str(tmp_path / "m.yaml")])
+    assert result.exit_code == 2
+    assert not (tmp_path / "m.yaml").exists()
+
+
+def test_long_titles_fit_office_property_limits(tmp_path):
+    from docx import Document
+    from pptx import Presentation
+
+    from deckgen import api
+
+    path = write(tmp_path, GOOD.replace("  title: 速读", "  title: " + "长" * 400))
+    deck = api.build_pptx(path, tmp_path / "d.pptx")
+    brief = api.build_docx(path, tmp_path / "b.docx")
+    assert len(Presentation(str(deck)).core_properties.title) <= 255
+    assert len(Document(str(brief)).core_properties.title) <= 255
+
+
+def test_chinese_numerals_go_past_ninety_nine():
+    from deckgen.plan.brief import chinese_numeral
+
+    assert [chinese_numeral(n) for n in (99, 100, 101, 115, 120, 999)] == [
+        "九十九",
+        "一百",
+        "一百零一",
+        "一百一十五",
+        "一百二十",
+        "九百九十九",
+    ]

@@ -34,7 +34,7 @@ class Summary:
 
 
 def _n(count: int, noun: str) -> str:
-    """"1 highlight", "6 highlights"."""
+    """ "1 highlight", "6 highlights"."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
@@ -214,15 +214,26 @@ def check_file(path: str | Path) -> list[str]:
     LibreOffice (needed), no character of a deck falls outside its shape, and no figure
     of either is split across two lines.
     """
-    import tempfile
-
-    from . import check
-    from .errors import InputError
-    from .figures import find_figures
-    from .preview import find_soffice, to_pdf
+    from .errors import DeckgenError, InputError
 
     path = _written_file(path, "to check the layout")
     suffix = path.suffix.lower()
+    try:
+        return _problems(path, suffix)
+    except DeckgenError:
+        raise
+    except Exception as err:  # python-pptx/-docx and LibreOffice refuse a broken file
+        raise InputError(f"cannot open it as a {suffix} file ({err})", file=path) from err
+
+
+def _problems(path: Path, suffix: str) -> list[str]:
+    """What :func:`check_file` reports, for a file known to exist."""
+    import tempfile
+
+    from . import check
+    from .figures import find_figures
+    from .preview import to_pdf
+
     if suffix == ".pptx":
         problems = [
             f"no East Asian font or language: {p}" for p in check.runs_missing_east_asian(path)
@@ -235,10 +246,6 @@ def check_file(path: str | Path) -> list[str]:
             f"no East Asian font or language: {p}" for p in check.docx_runs_missing_east_asian(path)
         ]
         texts = [p.text for p in docx.Document(str(path)).paragraphs]
-    if find_soffice() is None:
-        raise InputError(
-            "LibreOffice (soffice) is needed to check the layout; install it", file=path
-        )
     figures = [f.text for text in texts for f in find_figures(text)]
     with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
         pdf = to_pdf(path, Path(tmp))

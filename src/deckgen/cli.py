@@ -294,6 +294,9 @@ def meeting_new(
     from .files import atomic_write
     from .meeting import new_meeting_text
 
+    name = name.strip()
+    if not name or "\n" in name or len(name) > 100:
+        raise OutputError("give the meeting a name of one line, at most 100 characters")
     safe = name.replace("/", "-").replace("\\", "-")  # a name, not a path
     path = output or Path("meetings") / f"{safe}.yaml"
     if path.exists():

@@ -19,7 +19,12 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         raise OutputError(f"cannot create the folder: {err.strerror}", file=path.parent) from err
     if path.is_dir():
         raise OutputError("is a directory; give a file name", file=path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent
+        )
+    except OSError as err:
+        raise OutputError(f"cannot write here: {err.strerror}", file=path) from err
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -98,7 +98,7 @@ class Target(_Strict):
     """The target as written, without its bullet mark."""
     label: str | None = None
     """What is measured, e.g. "一般公共预算收入"."""
-    value: float | None = None
+    value: float | None = Field(default=None, allow_inf_nan=False)
     """The number, e.g. 8; absent for a qualitative target."""
     unit: str | None = None
     """The unit of ``value``, e.g. "%"."""

@@ -39,7 +39,9 @@ Colour = Annotated[str, AfterValidator(_hex_colour)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, str_min_length=1
+    )
 
 
 class Colours(_Strict):

@@ -29,9 +29,24 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def chinese_numeral(n: int) -> str:
-    """``n`` (1…99) in Chinese numerals: 一 … 十, 十一 … 十九, 二十, 二十一 … 九十九."""
-    if not 1 <= n <= 99:
-        raise ValueError(f"chinese_numeral takes 1..99, got {n}")
+    """``n`` in Chinese numerals: 一 … 十, 十一 … 九十九, 一百, 一百零一 … 九百九十九;
+    from 1000 on, Arabic digits (no briefing lists that many)."""
+    if n < 1:
+        raise ValueError(f"chinese_numeral takes a positive number, got {n}")
+    if n >= 1000:
+        return str(n)
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        tail = (
+            ""
+            if rest == 0
+            else (
+                "零" + chinese_numeral(rest)
+                if rest < 10
+                else ("一" if rest < 20 else "") + chinese_numeral(rest)
+            )
+        )
+        return _DIGITS[hundreds] + "百" + tail
     tens, units = divmod(n, 10)
     if tens == 0:
         return _DIGITS[units]

@@ -94,6 +94,7 @@ class Grid:
             info.footer_top,
             dict(info.boxes),
             on_master=True,
+            logo=logo,
         )
 
     @property

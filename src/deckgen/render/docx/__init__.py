@@ -55,11 +55,11 @@ def write_docx(brief: Brief, theme: Theme, path: str | Path) -> None:
 def _set_properties(doc: Document, props: Properties) -> None:
     core = doc.core_properties
     now = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-    core.title = props.title
-    core.subject = props.subject
-    core.author = props.author
-    core.last_modified_by = props.author
-    core.keywords = props.keywords
+    core.title = _short(props.title)
+    core.subject = _short(props.subject)
+    core.author = _short(props.author)
+    core.last_modified_by = _short(props.author)
+    core.keywords = _short(props.keywords)
     core.comments = props.comments
     core.language = props.language
     core.category = ""
@@ -70,6 +70,12 @@ def _set_properties(doc: Document, props: Properties) -> None:
     core.identifier = ""
     core.version = ""
     _drop_last_printed(core)
+
+
+def _short(text: str | None) -> str:
+    """A document property within Office's 255-character limit."""
+    text = text or ""
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def _drop_last_printed(core: CoreProperties) -> None:

@@ -33,9 +33,14 @@ def write_pptx(deck: Deck, theme: Theme, path: Path) -> None:
     for plan in deck.slides:
         add_slide(prs, plan, painter, chosen)
     props = prs.core_properties
-    props.title = deck.title
-    props.author = deck.author
-    props.subject = deck.title
+    props.title = _short(deck.title)
+    props.author = _short(deck.author)
+    props.subject = _short(deck.title)
     props.language = deck.language
     props.keywords = "deckgen"
     prs.save(str(path))
+
+
+def _short(text: str) -> str:
+    """A document property within Office's 255-character limit."""
+    return text if len(text) <= 255 else text[:254] + "…"
