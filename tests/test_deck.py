@@ -322,3 +322,20 @@ def test_no_figure_is_split_across_lines(seed, seed_pptx, render):
 
     figures = [f.text for text in api.texts(seed) for f in find_figures(text)]
     assert figures_split(render(seed_pptx), figures) == []
+
+
+def test_far_too_long_titles_and_footers_shrink_with_a_warning_but_never_spill(
+    seed, tmp_path, render
+):
+    data = seed.model_dump(mode="json", exclude_none=True)
+    data["meta"]["organisation"] = "南京市六合区人民政府办公室" * 12
+    data["review"]["highlights"][0]["title"] = "突出稳字当头、稳中求进" * 8
+    for key in ("targets", "plan", "closing"):
+        data.pop(key)
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    warnings: list[str] = []
+    deck = api.build_pptx(path, tmp_path / "long.pptx", warn=warnings.append)
+    assert warnings and len(warnings) == len(set(warnings))
+    found = spills(deck, render(deck))
+    assert found == [], spill_summary(found)

@@ -138,7 +138,7 @@ def _build(suffix, content_path, out, template, options, warn) -> Path:
         from .render.docx import write_docx as write
 
         plan = plan_brief(content, theme, options)
-    for message in plan.warnings:
+    for message in dict.fromkeys(plan.warnings):  # a footer's warning once, not per slide
         (warn or _ignore)(message)
     out = Path(out) if out else default_output(content_path, suffix)
     return atomic_write(out, lambda tmp: write(plan, theme, tmp))

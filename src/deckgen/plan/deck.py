@@ -13,6 +13,9 @@ from .layout import COVER_TITLE, FOOTER_SIZE, SLIDE_TITLE, SUBTITLE, Grid
 from .slides import Deck, Element, Paragraph, Picture, Rect, Run, Shape, Slide, TextBox
 from .typeset import SAFETY, Style, Typesetter
 
+LAST_RESORT = 6.0
+"""The smallest size a title, tag or footer is ever set at, when it is far too long."""
+
 
 @dataclass(frozen=True)
 class Part:
@@ -82,12 +85,27 @@ class Planner:
         return self.must_text([text], style, box, sizes, name=name)
 
     def must_text(self, texts, style: Style, box: Rect, sizes, **kw) -> TextBox:
-        """Like :meth:`text`, for short texts that must fit: else a warning and the floor size."""
+        """Like :meth:`text`, for short texts that must fit (titles, tags, footers).
+
+        Such a text has no continuation slide: when it does not fit at its role's floor it is
+        set smaller, down to ``LAST_RESORT`` pt, rather than spill, and the user is warned
+        to shorten it.
+        """
         box_ = self.text(texts, style, box, sizes, **kw)
         if box_ is not None:
             return box_
-        self.warnings.append(f"text does not fit its box even at {sizes[1]} pt: {texts[0][:30]}…")
-        floor = self.type.at(texts, style, sizes[1], box.w)
+        smaller = (sizes[1] - 0.5, LAST_RESORT)
+        box_ = self.text(texts, style, box, smaller, **kw) if smaller[0] >= LAST_RESORT else None
+        shown = texts[0][:30] + ("…" if len(texts[0]) > 30 else "")
+        if box_ is not None:
+            size = box_.paragraphs[0].runs[0].size
+            self.warnings.append(
+                f"'{shown}' is too long for its place: set at {size:g} pt, below the "
+                f"{sizes[1]:g} pt its role allows; shorten it"
+            )
+            return box_
+        self.warnings.append(f"'{shown}' is too long to fit its place even at {LAST_RESORT} pt")
+        floor = self.type.at(texts, style, LAST_RESORT, box.w)
         return floor.box(box, kw.get("anchor", "t"), kw.get("name", "Text"))
 
     def chrome(self, title: str, subtitle: str | None, tag: str | None) -> list[Element]:
