@@ -339,3 +339,22 @@ def test_far_too_long_titles_and_footers_shrink_with_a_warning_but_never_spill(
     assert warnings and len(warnings) == len(set(warnings))
     found = spills(deck, render(deck))
     assert found == [], spill_summary(found)
+
+
+def test_forty_targets_of_each_kind_continue_without_spill(seed, tmp_path, render):
+    data = seed.model_dump(mode="json", exclude_none=True)
+    items = data["targets"]["items"]
+    numeric = [dict(items[i % 5], label=f"{items[i % 5]['label']}{i}") for i in range(40)]
+    words = [dict(items[5], text=f"{items[5]['text']}{i}") for i in range(40)]
+    data["targets"]["items"] = numeric + words
+    for key in ("review", "plan", "closing"):
+        data.pop(key)
+    path = tmp_path / "targets.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    deck = api.build_pptx(path, tmp_path / "targets.pptx")
+    titles = [t.splitlines()[0] for t in pptx_texts(deck) if t]
+    assert sum("（续）" in t for t in titles) >= 7
+    shown = squash("\n".join(pptx_texts(deck)))
+    assert all(squash(x["text"]) in shown for x in words)
+    found = spills(deck, render(deck))
+    assert found == [], spill_summary(found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..figures import Figure, caption_for, find_figures
@@ -180,30 +181,32 @@ def _number_paragraph(card: BigNumber, size: float) -> Paragraph:
 
 def targets(p: Planner, part: Part, t: Targets) -> list[Slide]:
     """Targets: numeric ones as big-number cards, growth ones also as a native bar chart,
-    qualitative ones listed beside the chart."""
+    qualitative ones listed beside the chart; any number of each, continued as needed."""
     g = p.grid
     numeric = [x for x in t.items if x.value is not None]
     growth = [x for x in numeric if x.kind == "growth"]
-    other = [x for x in t.items if x.value is None]
+    other = [("▲ " if p.lang == "en" else "▲") + x.text for x in t.items if x.value is None]
     title = part.label
     subtitle = "".join(t.intro) or None
     notes = "\n".join([*t.intro, *("▲" + x.text for x in t.items)])
     area = g.content
-    slides: list[Slide] = []
-    one_row = bool(numeric) and area.w / len(numeric) >= MIN_CARD_WIDTH
+    cards = [_target_card(p, x) for x in numeric]
+    slide = partial(p.slide, "targets", subtitle=subtitle, tag=None, notes=notes)
+    one_row = bool(cards) and len(cards) <= MAX_FIGURES and area.w / len(cards) >= MIN_CARD_WIDTH
     if one_row and (growth or other):  # cards in a row on top, chart and list below
         top, bottom = area.take_top(area.h * 0.42, g.gutter)
-        body = number_cards(p, [_target_card(p, x) for x in numeric], top, False, one_row=True)
-        body += _chart_and_list(p, growth, other, bottom)
-        slides.append(p.slide("targets", title, subtitle, None, body, notes))
-    else:
-        if numeric:
-            body = number_cards(p, [_target_card(p, x) for x in numeric], area, tags=False)
-            slides.append(p.slide("targets", title, subtitle, None, body, notes))
-        if growth or other:
-            body = _chart_and_list(p, growth, other, area)
-            name = p.continued(title) if slides else title
-            slides.append(p.slide("targets", name, subtitle, None, body, notes))
+        body, left = _chart_and_list(p, growth, other, bottom)
+        if not left:
+            body = number_cards(p, cards, top, False, one_row=True) + body
+            return [slide(title=title, body=body)]
+    slides: list[Slide] = []
+    for start in range(0, len(cards), MAX_FIGURES):
+        body = number_cards(p, cards[start : start + MAX_FIGURES], area, tags=False)
+        slides.append(slide(title=p.continued(title) if slides else title, body=body))
+    while growth or other:
+        body, other = _chart_and_list(p, growth, other, area)
+        growth = []
+        slides.append(slide(title=p.continued(title) if slides else title, body=body))
     return slides
 
 
@@ -217,8 +220,9 @@ def _target_card(p: Planner, x: Target) -> BigNumber:
 
 
 def _chart_and_list(
-    p: Planner, growth: list[Target], other: list[Target], area: Rect
-) -> list[Element]:
+    p: Planner, growth: list[Target], other: list[str], area: Rect
+) -> tuple[list[Element], list[str]]:
+    """The growth chart and the qualitative list side by side; what of the list is left over."""
     g = p.grid
     els: list[Element] = []
     if growth and other:
@@ -236,6 +240,7 @@ def _chart_and_list(
                 name="Growth targets",
             )
         )
+    left: list[str] = []
     if other:
         els.append(Shape(right, "light", name="Other targets"))
         inner = right.inset(PAD)
@@ -247,10 +252,11 @@ def _chart_and_list(
         )
         els.append(head)
         rest = Rect(inner.x, head.box.bottom + 6, inner.w, inner.bottom - head.box.bottom - 6)
-        texts = [("▲ " if p.lang == "en" else "▲") + x.text for x in other]
-        els.append(
-            p.must_text(
-                texts, Style("body", space_after=0.5), rest, (18, 12), name="Other targets text"
-            )
-        )
-    return els
+        style = Style("body", space_after=0.5)
+        box = p.text(other, style, rest, (18, 12), name="Other targets text")
+        if box is None:  # more than fits: the rest goes to a continuation slide
+            shown, left = p.type.split(other, style, rest.w, rest.h, 12)
+            box = p.must_text(shown or other[:1], style, rest, (12, 12), name="Other targets text")
+            left = left if shown else other[1:]
+        els.append(box)
+    return els, left
