@@ -152,7 +152,7 @@ def _slides(p: Planner, kind, title, subtitle, tag, bodies) -> list[Slide]:
             p.slide(
                 kind,
                 p.continued(title) if i else title,
-                subtitle if not i else subtitle,
+                subtitle,  # a continuation keeps the slogan: it says what the slide is
                 tag,
                 body,
                 notes,

@@ -18,9 +18,9 @@ BIG_NUMBER = (60.0, 32.0)
 UNIT_RATIO = 0.42
 FOOTER_SIZE = 10.0
 LINE_SPACING = 1.3
+"""Line pitch as a multiple of the font size (written as exact spacing)."""
 LOGO = (96.0, 32.0)
 """The box a logo is fitted into (width, height), its aspect kept."""
-"""Line pitch as a multiple of the font size (written as exact spacing)."""
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,10 @@ HANGING = frozenset("，。、．,.")
 """Punctuation a renderer lets hang past the line's end (标点悬挂)."""
 
 GUARD_WIDTHS = (0.99, 1.01)
+"""Line widths, as shares of the box's, at which a renderer's breaks are foreseen."""
 
 FREE_QUOTES = str.maketrans({q: "〇" for q in "“”‘’「」『』"})
 """Quotes swapped for an ideograph of the same width, which breaks freely on either side."""
-"""Line widths, as shares of the box's, at which a renderer's breaks are foreseen."""
 
 SAFETY = 0.96
 """Fraction of a box's width and height that fitted text may use."""
