@@ -109,22 +109,23 @@ class Typesetter:
         sizes: tuple[float, float],
     ) -> Fitted | None:
         """The largest size in ``sizes`` at which ``texts`` fit ``width`` × ``height``."""
-        paras = [Para(text, tuple(figure_spans(text))) for text in texts]
         for size in _sizes(sizes):
-            tstyle = self._text_style(style, size)
-            lines = layout(paras, tstyle, size, _measure(width, style, size))
-            used = lines_height(lines, tstyle, size)
+            lines, used = self._lay(texts, style, size, width)
             if used > height * SAFETY:
                 continue
             guarded = [self.guard(text, style, size, width) for text in texts]
             if guarded != list(texts):  # breaks before figures: does it still fit?
-                gparas = [Para(text, tuple(figure_spans(text))) for text in guarded]
-                lines = layout(gparas, tstyle, size, _measure(width, style, size))
-                used = lines_height(lines, tstyle, size)
+                lines, used = self._lay(guarded, style, size, width)
                 if used > height * SAFETY:
                     continue
             return self._fitted(guarded, style, size, lines, used)
         return None
+
+    def _lay(self, texts: Sequence[str], style: Style, size: float, width: float):
+        """The lines of ``texts`` at ``size`` in ``width``, and the height they take."""
+        tstyle = self._text_style(style, size)
+        lines = layout(_paras(texts), tstyle, size, _measure(width, style, size))
+        return lines, lines_height(lines, tstyle, size)
 
     def guard(self, text: str, style: Style, size: float, width: float) -> str:
         """``text`` with a line break ("\\n") before each figure that a renderer breaking
@@ -162,19 +163,15 @@ class Typesetter:
     def at(self, texts: Sequence[str], style: Style, size: float, width: float) -> Fitted:
         """``texts`` set at ``size`` in ``width``, however tall that is."""
         texts = [self.guard(text, style, size, width) for text in texts]
-        paras = [Para(text, tuple(figure_spans(text))) for text in texts]
-        tstyle = self._text_style(style, size)
-        lines = layout(paras, tstyle, size, _measure(width, style, size))
-        return self._fitted(texts, style, size, lines, lines_height(lines, tstyle, size))
+        return self._fitted(texts, style, size, *self._lay(texts, style, size, width))
 
     def split(
         self, texts: Sequence[str], style: Style, width: float, height: float, size: float
     ) -> tuple[list[str], list[str]]:
         """What of ``texts`` fits ``width`` × ``height`` at ``size``, and what is left over."""
         texts = [self.guard(text, style, size, width) for text in texts]
-        paras = [Para(text, tuple(figure_spans(text))) for text in texts]
         box = Box(_measure(width, style, size) / SAFETY, height)
-        fits, rest = split(paras, self._text_style(style, size), box, size, SAFETY)
+        fits, rest = split(_paras(texts), self._text_style(style, size), box, size, SAFETY)
         return [p.text for p in fits], [p.text for p in rest]
 
     def _fitted(self, texts, style: Style, size: float, lines, used: float) -> Fitted:
@@ -205,6 +202,11 @@ class Typesetter:
         if at < len(text):
             runs.append(Run(text[at:], size, style.role, bold, style.colour))
         return tuple(runs)
+
+
+def _paras(texts: Sequence[str]) -> list[Para]:
+    """``texts`` as paragraphs whose figures the line breaker keeps whole."""
+    return [Para(text, tuple(figure_spans(text))) for text in texts]
 
 
 def _measure(width: float, style: Style, size: float) -> float:
