@@ -35,3 +35,19 @@ class InputError(DeckgenError):
 
 class OutputError(DeckgenError):
     """A file that cannot be written."""
+
+
+class FieldValueError(ValueError):
+    """A model validator's complaint about one of its model's fields, e.g. a target's value.
+
+    Pydantic locates a model validator's error at the model; :func:`deckgen.load.validate`
+    moves it to ``field``, so the message points at the line and column of that field. A
+    tuple names a field further down (``("cards", 1, "figure")``).
+    """
+
+    def __init__(self, message: str, field: str | tuple[str | int, ...]) -> None:
+        super().__init__(message)
+        self.field = field
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.field))

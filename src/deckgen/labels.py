@@ -16,6 +16,8 @@ LABELS: dict[str, dict[Language, str]] = {
     "key_figures": {"zh": "数读", "en": "Key figures"},
     "overview": {"zh": "总览", "en": "Overview"},
     "growth_word": {"zh": "增长", "en": " growth"},
+    "decrease_word": {"zh": "下降", "en": " down"},
+    "ceiling_word": {"zh": "（上限）", "en": " (ceiling)"},
     "growth_targets": {"zh": "增长目标（%）", "en": "Growth targets (%)"},
     "other_targets": {"zh": "其他目标", "en": "Other targets"},
     "end": {"zh": "谢谢", "en": "Thank you"},

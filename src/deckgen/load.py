@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import InputError
+from .errors import FieldValueError, InputError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -144,7 +144,7 @@ def validate(data: Any, model: type[M], path: Path) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        errors = err.errors(include_url=False)
+        errors = [_at_field(e) for e in err.errors(include_url=False)]
         # An unknown key is usually the cause of a "field required" beside it: report it first.
         located = sorted(
             (e["type"] != "extra_forbidden", _locate(data, e["loc"], e["type"]), i, e)
@@ -158,6 +158,15 @@ def validate(data: Any, model: type[M], path: Path) -> M:
         raise InputError(
             message, file=path, line=line, column=column, field=_field_path(first["loc"])
         ) from None
+
+
+def _at_field(error: dict) -> dict:
+    """A model validator's error about one field (:class:`FieldValueError`), located there."""
+    cause = error.get("ctx", {}).get("error")
+    if error["type"] == "value_error" and isinstance(cause, FieldValueError):
+        field = cause.field if isinstance(cause.field, tuple) else (cause.field,)
+        return {**error, "loc": (*error["loc"], *field)}
+    return error
 
 
 def _field_path(loc: tuple) -> str:
