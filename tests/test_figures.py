@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deckgen.figures import Figure, caption_for, figure_spans, find_figures
+from deckgen.figures import Figure, figure_spans, find_figures
 
 SEED_NAME = "seeds/000_21a80ffb47669c27.txt"
 SEED_CANDIDATES = (
@@ -201,48 +201,6 @@ def test_english_magnitude_does_not_swallow_the_noun():
     assert find_figures("3 millionaires") == []
 
 
-# --- captions -------------------------------------------------------------------------
-
-CAPTIONS = [
-    ("累计落实组合式税费支持超22亿元、为历年新高。", "超22亿元", 0, "组合式税费支持"),
-    ("净增规上工业企业40家、总数突破400家。", "40家", 0, "净增规上工业企业"),
-    ("净增规上工业企业40家、总数突破400家。", "400家", 0, "总数"),
-    ("净增高新技术企业74家、增长30.2%", "74家", 0, "净增高新技术企业"),
-    ("比重同比提高3.4个百分点,软件信息服务业收入33亿元。", "33亿元", 0, "软件信息服务业收入"),
-    ("获市重大项目推进奖。外贸进出口增长9.1%。", "9.1%", 0, "外贸进出口增长"),
-    ("限上社零、限上销售额分别增长7%、18%。", "7%", 0, "限上销售额增长"),
-    ("限上社零、限上销售额分别增长7%、18%。", "18%", 0, "限上销售额增长"),
-    ("高新技术产业产值占规上工业总产值比重达54%,", "达54%", 0, "高新技术产业产值占比"),
-    ("新建高标准农田2.19万亩,", "2.19万亩", 0, "新建高标准农田"),
-    ("▲地区生产总值增长5.5%", "5.5%", 0, "地区生产总值增长"),
-    ("围绕19个省市重大项目、138个区重点项目,", "19个", 0, "省市重大项目"),
-    ("围绕19个省市重大项目、138个区重点项目,", "138个", 0, "区重点项目"),
-    ("“15分钟医保服务圈”实现全覆盖", "15分钟", 0, "医保服务圈"),
-    ("Exports grew 12% last year", "12%", 0, "Exports grew"),
-]
-
-
-@pytest.mark.parametrize(("sentence", "figure_text", "nth", "caption"), CAPTIONS)
-def test_captions(sentence, figure_text, nth, caption):
-    assert caption_for(sentence, _find(sentence, figure_text, nth)) == caption
-
-
-def test_caption_respects_max_chars():
-    s = "战略性新兴产业产值占工业总产值比重同比提高3.4个百分点"
-    fig = _only(s)
-    assert caption_for(s, fig) == "战略性新兴产业产值占比"
-    for n in range(0, 14):
-        assert len(caption_for(s, fig, max_chars=n)) <= n
-
-
-def test_seed_captions_are_short_and_present():
-    text = _seed_text()
-    for fig in find_figures(text):
-        cap = caption_for(text, fig)
-        assert 0 < len(cap) <= 12, (fig, cap)
-        assert fig.text not in cap
-
-
 # --- properties -----------------------------------------------------------------------
 
 _PIECES = st.sampled_from(
@@ -266,10 +224,6 @@ def _check_invariants(text: str) -> None:
         assert any(c.isdigit() for c in f.number)
         last_end = f.end
     assert figure_spans(text) == [(f.start, f.end) for f in figs]
-    for f in figs:
-        for n in (0, 4, 12):
-            cap = caption_for(text, f, max_chars=n)
-            assert isinstance(cap, str) and len(cap) <= n
 
 
 @settings(max_examples=300, deadline=None)
@@ -321,27 +275,3 @@ def test_every_number_in_the_seed_is_a_figure_or_known():
     assert missed == [], missed
     assert total in SEED_FIGURE_COUNT, total
     assert len(find_figures(text)) == total  # paragraphs and whole text agree
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "caption"),
-    [
-        ("Tax relief worth $1.2 billion reached local firms.", "$1.2 billion", "Tax relief"),
-        ("We renovated 1,200 homes in older districts.", "1,200", "homes"),
-        ("Inspectors checked 2,400 workplaces and fixed them.", "2,400", "workplaces"),
-        (
-            "Rooftop solar on 64 public buildings now supplies 8 percent.",
-            "8 percent",
-            "Rooftop solar",
-        ),
-        (
-            "Exports rose 9.1% and GDP grew by 3.4 percentage points.",
-            "3.4 percentage points",
-            "GDP grew",
-        ),
-        ("Residents completed 250 thousand requests online.", "250 thousand", "requests online"),
-    ],
-)
-def test_english_captions_name_what_is_counted(text, figure, caption):
-    fig = next(f for f in find_figures(text) if f.text == figure)
-    assert caption_for(text, fig, 28) == caption

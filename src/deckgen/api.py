@@ -81,6 +81,18 @@ def texts(content: Content) -> list[str]:
     return out
 
 
+def cards(content: Content) -> list:
+    """Every key-figure card the content's highlights could show, each beside its sentence
+    (:class:`deckgen.plan.numbers.CardRow`); ``shown`` marks those the deck shows."""
+    from .labels import language_of
+    from .plan.numbers import review_cards
+
+    if content.review is None:
+        return []
+    language = language_of(content.meta.language, None)
+    return [row for h in content.review.highlights for row in review_cards(h, language)]
+
+
 def content_schema() -> dict:
     """The JSON Schema of the content model, for editors and other tools."""
     schema = Content.model_json_schema()
@@ -126,7 +138,7 @@ def _build(suffix, content_path, out, template, options, warn) -> Path:
     from .theme import load_theme
 
     content = load(content_path)
-    theme = load_theme(template)
+    theme = load_theme(template).for_language(content.meta.language)
     options = options or BuildOptions()
     if suffix == ".pptx":
         from .plan.deck import plan_deck
@@ -207,55 +219,29 @@ def build(
     return pptx, docx
 
 
-def check_file(path: str | Path) -> list[str]:
-    """What a reader would find wrong in a written deck or briefing, one line each.
+def check_file(path: str | Path, content_path: str | Path | None = None) -> list:
+    """What a reader would find wrong in a written deck or briefing, as
+    :class:`deckgen.check.Finding` s, each naming the slide, or the page and paragraph.
 
-    Every run with Chinese declares an East Asian font and language; rendered by
-    LibreOffice (needed), no character of a deck falls outside its shape, and no figure
-    of either is split across two lines.
+    Rendered by LibreOffice (needed): runs with Chinese lacking an East Asian font or
+    language, invisible characters, breaks inside sentences and tabs in running text,
+    full-width punctuation in English text, text spilling out of its shape (decks),
+    punctuation lost in the render, library defaults in the properties, and (warnings)
+    figures split across lines; with ``content_path``, each sentence and figure of that
+    content the file does not hold verbatim. See :mod:`deckgen.check`.
     """
+    from .check import check_file as run_checks
     from .errors import DeckgenError, InputError
 
     path = _written_file(path, "to check the layout")
+    content = load(content_path) if content_path is not None else None
     suffix = path.suffix.lower()
     try:
-        return _problems(path, suffix)
+        return run_checks(path, content)
     except DeckgenError:
         raise
     except Exception as err:  # python-pptx/-docx and LibreOffice refuse a broken file
         raise InputError(f"cannot open it as a {suffix} file ({err})", file=path) from err
-
-
-def _problems(path: Path, suffix: str) -> list[str]:
-    """What :func:`check_file` reports, for a file known to exist."""
-    import tempfile
-
-    from . import check
-    from .figures import find_figures
-    from .preview import to_pdf
-
-    if suffix == ".pptx":
-        problems = [
-            f"no East Asian font or language: {p}" for p in check.runs_missing_east_asian(path)
-        ]
-        texts = check.pptx_texts(path)
-    else:
-        import docx
-
-        problems = [
-            f"no East Asian font or language: {p}" for p in check.docx_runs_missing_east_asian(path)
-        ]
-        texts = [p.text for p in docx.Document(str(path)).paragraphs]
-    figures = [f.text for text in texts for f in find_figures(text)]
-    with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
-        pdf = to_pdf(path, Path(tmp))
-        if suffix == ".pptx":
-            problems += [
-                f"slide {s.slide_no}: {s.reason}: {s.char!r} near '{s.nearest_shape_name}'"
-                for s in check.spills(path, pdf)
-            ]
-        problems += [f"figure split across lines: {s}" for s in check.figures_split(pdf, figures)]
-    return problems
 
 
 def preview_file(path: str | Path, out: str | Path | None = None, dpi: int = 50) -> Path:

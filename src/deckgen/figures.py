@@ -6,7 +6,8 @@ a unit after it (``unit``: "亿元", "%", "个百分点", "万人次", "家", "b
 qualifier after the number (``suffix``: "多", "余", "以上", "左右"). Figures feed two
 things: emphasis (each span is drawn bold, and the line breaker never splits inside one,
 so spans cover exactly number + unit + qualifiers and nothing more) and big-number cards
-("22" large, "亿元" small, "超" as prefix, a caption from :func:`caption_for`).
+("22" large, "亿元" small, "超" as prefix, a caption from
+:func:`deckgen.captions.caption_for`).
 
 Decisions on the ambiguous cases:
 
@@ -40,7 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Figure", "caption_for", "figure_spans", "find_figures"]
+__all__ = ["Figure", "figure_spans", "find_figures"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,8 @@ _MEASURES = tuple(
     # time
     " 年 个月 天 小时 分钟 秒 周年 周 周岁 岁"
     # counts
-    " 个次 人次 户次 架次 个 家 条 人 名 户 件 场 项 次 辆 套 间 座 所 张 台 批 处 只 头 株 棵"
+    " 个次 人次 户次 架次 场次 批次 车次 航次"
+    " 个 家 条 人 名 户 件 场 项 次 辆 套 间 座 所 张 台 批 处 只 头 株 棵"
     " 位 支 部门 部 篇 份 起 宗 笔 单 本 册 幅 首 架 艘 趟 轮 组 队 村 栋 幢 层 片 块 根 枚 颗"
     " 床 例 门 类 种 大类 期次 班次 课时 学时".split()
 )
@@ -108,8 +110,8 @@ _CN_UNIT = re.compile(
 )
 """Chinese unit after a number: [多/余] [magnitude] [多/余] [measure]."""
 
-_PER = re.compile(rf"/(?P<meas>{_alternation(_MEASURES)})")
-"""A rate's second unit: "元/平方米", "微克/立方米"."""
+_PER = re.compile(rf"(?:/|每)(?P<meas>{_alternation(_MEASURES)})")
+"""A rate's second unit: "元/平方米", "微克/立方米", "微克每立方米"."""
 
 _MONTHS_AFTER_GE = re.compile("([多余])月")
 """The rest of "1个多月" after 个."""
@@ -136,7 +138,7 @@ _CURRENCY = re.compile(
 
 _CN_QUALIFIERS = tuple(
     "超过 超出 超 逾 将近 接近 近 大约 约 高达 多达 达到 达 仅 不足 不到 不少于 不低于 至少"
-    " 最高 最多".split()
+    " 最高 最多 不超过 不高于 低于 高于".split()
 )
 _CN_QUALIFIER = re.compile(rf"(?:{_alternation(_CN_QUALIFIERS)}) ?$")
 _BLOCKED_BEFORE = {
@@ -149,7 +151,7 @@ _BLOCKED_BEFORE = {
 }
 _EN_QUALIFIER = re.compile(
     r"(?<![A-Za-z])(?i:more than|less than|fewer than|over|nearly|almost|about|around"
-    r"|approximately|roughly|up to|at least|close to) $"
+    r"|approximately|roughly|up to|at least|close to|no more than|below|under|within) $"
 )
 
 _RANGE_SEPS = frozenset("-–—~～至到－")
@@ -361,267 +363,3 @@ def _append(
 def figure_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` span of each figure in ``text``, sorted and non-overlapping."""
     return [(f.start, f.end) for f in find_figures(text)]
-
-
-# --- captions -------------------------------------------------------------------------
-
-_CLAUSE_SEPS = frozenset("，,、；;。！？!?：:\n\r\t（）()【】[]▲●■◆")
-_QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
-_EDGE_JUNK = " \u3000\u00a0·•-—*#>…"
-
-_LEAD_FILLERS = _longest_first(
-    "累计 共计 合计 总计 共 全年 今年 去年 其中 落实 实现 完成 确保 力争 预计 持续 深入 扎实"
-    " 全力 努力 推动 围绕 连续 对 已 并 和 及 等 the a an and with".split()
-)
-_TAIL_FILLERS = _longest_first(
-    "分别 同比 比上年 较上年 比去年 较去年 累计 共计 共 总计 合计 达到 达 突破 超过 超 近 约"
-    " 增至 增加到 增长到 提高到 提升至 提高至 上升至 下降至 降至 为 是 均 已 就 将 等 实现 完成"
-    " 了 有 by to of at was were is are reached totalled totaled hit stood".split()
-)
-_RATE_VERBS = tuple(
-    "增长 下降 提高 降低 增加 减少 上升 回落 提升 增速 rose grew fell increased decreased"
-    " declined".split()
-)
-_COUNT_VERBS = ("增长", "提高", "增加", "减少", "下降", "提升")
-_AFTER_LEAD = ("被评为", "被命名为", "被", "获评", "获", "入选", "评为", "的", "是", "为")
-_AFTER_STOPS = tuple(
-    "全部 全面 实现 实行 被 获 入选 完成 得到 已 均 正在 启动 顺利 基本 取得".split()
-)
-
-
-def _strip_lead(s: str) -> str:
-    changed = True
-    while changed and s:
-        changed = False
-        s = s.strip(_EDGE_JUNK)
-        for w in _LEAD_FILLERS:
-            if s.startswith(w) and (not w.isascii() or s[len(w) : len(w) + 1] == " "):
-                s = s[len(w) :]
-                changed = True
-                break
-    return s.strip(_EDGE_JUNK)
-
-
-def _strip_tail(s: str, words: tuple[str, ...]) -> tuple[str, str]:
-    """Strip trailing ``words`` (and junk) repeatedly; return (rest, last word stripped)."""
-    stripped = ""
-    changed = True
-    while changed and s:
-        changed = False
-        s = s.rstrip(_EDGE_JUNK)
-        for w in words:
-            if s.endswith(w) and (not w.isascii() or s[-len(w) - 1 : -len(w)] in ("", " ")):
-                s = s[: -len(w)]
-                stripped = stripped or w
-                changed = True
-                break
-    return s.rstrip(_EDGE_JUNK), stripped
-
-
-def _phrase(raw: str, rate: bool) -> tuple[str, str]:
-    """The noun phrase of ``raw`` (the words before a figure) and the rate verb it ended in."""
-    s = raw.translate(_QUOTES)
-    for f in reversed(find_figures(s)):
-        s = s[: f.start] + s[f.end :]
-    s = _strip_lead(s)
-    s, _ = _strip_tail(s, _TAIL_FILLERS)
-    verb = ""
-    if rate:
-        s, verb = _strip_tail(s, _RATE_VERBS)
-    else:
-        s, _ = _strip_tail(s, _COUNT_VERBS)
-    s, _ = _strip_tail(s, _TAIL_FILLERS)
-    if rate and not verb:
-        s, verb = _strip_tail(s, _RATE_VERBS)
-        s, _ = _strip_tail(s, _TAIL_FILLERS)
-    return _strip_lead(s), verb
-
-
-def _fit(phrase: str, verb: str, max_chars: int) -> str:
-    """Shorten ``phrase`` + ``verb`` to at most ``max_chars`` characters, keeping the head."""
-    for ratio in ("比重", "比例", "比率"):
-        if phrase.endswith(ratio) and "占" in phrase:
-            phrase = phrase[: phrase.index("占")] + "占比"
-            verb = ""
-            break
-    if verb.isascii() and verb:
-        verb = " " + verb  # English: "Exports grew"
-    if len(phrase) + len(verb) <= max_chars:
-        return phrase + verb
-    if len(phrase) <= max_chars:
-        return phrase
-    if " " in phrase:  # English: keep the last words that fit
-        words = phrase.split()
-        out = ""
-        for w in reversed(words):
-            cand = f"{w} {out}".strip()
-            if len(cand) > max_chars:
-                break
-            out = cand
-        return out or phrase[-max_chars:]
-    tail = phrase[-max_chars:]
-    cut = tail.rfind("的", 0, len(tail) - 1)
-    if cut >= 0:
-        tail = tail[cut + 1 :]
-    return _strip_lead(tail) or tail
-
-
-def _after_phrase(text: str, fig: Figure, inside_quote: bool) -> str:
-    """Words after a figure in its clause, when none stand before it."""
-    end = fig.end
-    while end < len(text) and text[end] not in _CLAUSE_SEPS:
-        end += 1
-    s = text[fig.end : end]
-    if inside_quote:
-        close = min((i for i in (s.find("”"), s.find("」"), s.find('"')) if i >= 0), default=-1)
-        if close >= 0:
-            s = s[:close]
-    s = s.translate(_QUOTES).strip(_EDGE_JUNK)
-    for lead in _AFTER_LEAD:
-        if s.startswith(lead):
-            s = s[len(lead) :]
-            break
-    for stop in _AFTER_STOPS:
-        i = s.find(stop)
-        if i > 0:
-            s = s[:i]
-    return s.strip(_EDGE_JUNK)
-
-
-def caption_for(text: str, fig: Figure, max_chars: int = 12) -> str:
-    """A short caption for a big-number card: the noun phrase before ``fig`` in its clause.
-
-    Clauses split at ，、；。 (and their half-width forms). Filler verbs and adverbs are
-    trimmed (累计, 落实, 达, 突破, 分别, 同比…); for a rate (%, 个百分点) the verb
-    增长/下降/提高 is kept ("外贸进出口增长"). "A占B比重" becomes "A占比". When nothing
-    stands before the figure, the previous item of a 、-list is used ("分别增长7%、18%"), then
-    the words after the figure. The result has at most ``max_chars`` characters ("" if none).
-    """
-    if max_chars <= 0:
-        return ""
-    if not any(_is_ideograph(ch) for ch in text):
-        return _caption_en(text, fig, max_chars)
-    rate = fig.unit in _PERCENT_UNITS or fig.unit.lower() in _EN_PERCENT
-    start = fig.start
-    while start > 0 and text[start - 1] not in _CLAUSE_SEPS:
-        start -= 1
-    raw = text[start : fig.start]
-    phrase, verb = _phrase(raw, rate)
-    if len(phrase) <= 2 and not verb:
-        # Nothing (or a stub like "年度") before it: the words after it ("19个省市重大项目").
-        inside_quote = raw.count("“") > raw.count("”") or raw.count("「") > raw.count("」")
-        after = _after_phrase(text, fig, inside_quote)
-        if len(after) > len(phrase):
-            if " " not in after:
-                after = after[:max_chars]
-            return _fit(after, "", max_chars)[:max_chars]
-    if not phrase:
-        # A list item ("7%、18%", "74家、增长30.2%"): take the previous item's words.
-        sep = start - 1
-        while not phrase and sep >= 0 and text[sep] == "、":
-            p = sep
-            while p > 0 and text[p - 1] not in _CLAUSE_SEPS:
-                p -= 1
-            phrase, verb2 = _phrase(text[p:sep], rate)
-            verb = verb or verb2
-            sep = p - 1
-    if not phrase:
-        return verb[:max_chars]
-    return _fit(phrase, verb, max_chars)[:max_chars]
-
-
-_EN_STOP = frozenset(
-    "and or but while whereas which that who where when is are was were be been has have had "
-    "will would can could should to from than as at by for with on in into per over under up "
-    "down about the a an its their our his her this these those it they we".split()
-)
-"""Words that end an English caption taken after a figure."""
-_EN_TRIM = frozenset(
-    "worth rose fell grew reached reach up down by to of at about around nearly over some "
-    "the a an now totalled totaled hit stood dropped increased decreased was were is are "
-    "completed checked renovated resurfaced supplies filled planted created opened".split()
-)
-"""Verbs, prepositions and articles trimmed from the end of a caption taken before a figure."""
-
-
-def _caption_en(text: str, fig: Figure, max_chars: int) -> str:
-    """An English caption. Money and rates take the subject before them ("Tax relief worth
-    $1.2 billion" → "Tax relief"); counts the noun after them ("1,200 homes" → "homes")."""
-    money_or_rate = "$" in fig.prefix or fig.unit.lower() in _EN_MONEY_OR_RATE
-    rate = fig.unit.lower() in _EN_PERCENT or fig.unit == "%"
-    before, after = _before_en(text, fig, max_chars, rate), _after_en(text, fig, max_chars)
-    first, second = (before, after) if money_or_rate else (after, before)
-    return first or second
-
-
-def _after_en(text: str, fig: Figure, max_chars: int) -> str:
-    after = _EN_CLAUSE.split(text[fig.end :], maxsplit=1)[0].split()
-    if after and after[0].lower() == "of":
-        after = after[1:]
-    words: list[str] = []
-    for word in after:
-        if word.lower() in _EN_STOP or len(words) == 3:
-            break
-        words.append(word)
-    return _clip_words(words, max_chars)
-
-
-def _before_en(text: str, fig: Figure, max_chars: int, rate: bool) -> str:
-    clause = _EN_CLAUSE.split(text[: fig.start])[-1].split()
-    joins = [i for i, w in enumerate(clause) if w.lower() in ("and", "while", "but", "whereas")]
-    if joins:  # "Exports rose 9.1% and GDP grew by" → "GDP grew by"
-        clause = clause[joins[-1] + 1 :]
-    clause = _trim_en(clause, rate)
-    if len(" ".join(clause)) > max_chars:  # "Rooftop solar on 64 buildings" → "Rooftop solar"
-        cut = next((i for i, w in enumerate(clause) if i and w.lower() in _EN_PREPOSITIONS), None)
-        clause = _trim_en(clause[:cut] if cut else clause[-4:], rate)
-    return _clip_words(clause, max_chars)
-
-
-def _trim_en(words: list[str], rate: bool = False) -> list[str]:
-    """``words`` without trailing verbs and prepositions, or leading articles; a rate keeps
-    its verb ("Exports grew 12%" → "Exports grew"), as a Chinese caption keeps 增长."""
-    while words and words[-1].lower() in _EN_TRIM:
-        if rate and words[-1].lower() in _EN_GROWTH:
-            break
-        words = words[:-1]
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return words
-
-
-_EN_GROWTH = frozenset("rose grew fell dropped increased decreased".split())
-_EN_MONEY_OR_RATE = frozenset([*_EN_PERCENT, "%", "billion", "million", "trillion", "bn"])
-_EN_PREPOSITIONS = frozenset("on in at of for with from by to across along about".split())
-_EN_CLAUSE = re.compile(r"[,;:!?()]|(?<!\d)\.|\.(?!\d)")
-"""Where an English clause ends: punctuation, but not a decimal point."""
-
-
-def _clip_words(words: list[str], max_chars: int) -> str:
-    """``words`` joined, whole words only, at most ``max_chars`` characters."""
-    out = ""
-    for word in words:
-        joined = f"{out} {word}" if out else word
-        if len(joined) > max_chars:
-            break
-        out = joined
-    return out
-
-
-WORD_JOINER = "\u2060"
-"""Put between the characters of a figure so no renderer breaks a line inside it.
-
-PowerPoint and Word honour U+2060; LibreOffice does between digits but not always between
-ideographs ("8900多|万元"), so the deck's typesetter also breaks the line before a figure
-wherever LibreOffice would otherwise split it. (U+FEFF, which LibreOffice does honour,
-makes it add Asian/Latin spacing inside the figure: "亿 元".)"""
-
-
-def joined(figure: str) -> str:
-    """``figure`` with a word joiner between its characters: "22⁠亿⁠元"."""
-    return WORD_JOINER.join(figure)
-
-
-def visible(text: str) -> str:
-    """``text`` without the joiners deckgen writes inside figures: what a reader sees."""
-    return text.replace(WORD_JOINER, "")

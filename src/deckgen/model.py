@@ -12,7 +12,9 @@ import datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .errors import FieldValueError
 
 
 class _Strict(BaseModel):
@@ -54,6 +56,30 @@ class Meta(_Strict):
         return value.isoformat() if isinstance(value, datetime.date) else value
 
 
+class FigureCard(_Strict):
+    """A key-figure card the author chose: a figure as the text writes it, and its caption."""
+
+    figure: str
+    """The figure, exactly as the text writes it, e.g. "超22亿元"."""
+    caption: str
+    """What the figure measures, e.g. "累计落实组合式税费支持"."""
+
+
+def _cards_in(cards: list[FigureCard] | None, texts: list[str]) -> None:
+    """Refuse a card whose figure is not written in ``texts``, located at its field."""
+    for i, card in enumerate(cards or ()):
+        if not any(ch.isdigit() for ch in card.figure):
+            raise FieldValueError(
+                f"{card.figure!r} is not a figure: it has no digit", ("cards", i, "figure")
+            )
+        if not any(card.figure in text for text in texts):
+            raise FieldValueError(
+                f"{card.figure!r} is not written in the text: a card shows a figure as the"
+                " text writes it",
+                ("cards", i, "figure"),
+            )
+
+
 class Point(_Strict):
     """A sub-point: a heading and a paragraph of running text."""
 
@@ -61,6 +87,14 @@ class Point(_Strict):
     """The point's heading, e.g. "千方百计稳住市场主体"."""
     text: str
     """The paragraph, as written; figures in it are found automatically."""
+    cards: list[FigureCard] | None = None
+    """The point's key-figure cards, chosen by the author (each figure as written in
+    ``text``); ``[]`` for none. Left out, deckgen picks them (``deckgen cards`` lists them)."""
+
+    @model_validator(mode="after")
+    def _cards_are_in_text(self) -> Point:
+        _cards_in(self.cards, [self.text])
+        return self
 
 
 class Highlight(_Strict):
@@ -74,6 +108,14 @@ class Highlight(_Strict):
     """An optional picture for this highlight, relative to the content file."""
     points: list[Point] = Field(min_length=1)
     """The highlight's sub-points."""
+    cards: list[FigureCard] | None = None
+    """The highlight's key-figure cards, chosen by the author (each figure as written in one
+    of its points); ``[]`` for none. Left out, each point's ``cards`` or deckgen's choice."""
+
+    @model_validator(mode="after")
+    def _cards_are_in_text(self) -> Highlight:
+        _cards_in(self.cards, [p.text for p in self.points])
+        return self
 
 
 class Review(_Strict):
@@ -91,21 +133,64 @@ class Review(_Strict):
     """The highlights, any number from 1 up."""
 
 
+TargetKind = Literal["growth", "level", "ceiling", "decrease", "qualitative"]
+"""What a target's number is: a rate of increase, an amount to reach, a bound not to pass,
+a fall, or no number at all."""
+
+
 class Target(_Strict):
-    """One of the year's targets, e.g. "▲一般公共预算收入增长8%左右"."""
+    """One of the year's targets, e.g. "▲一般公共预算收入增长8%左右".
+
+    The ``text`` is what the report says; ``value``, ``unit``, ``qualifier`` and ``kind``
+    must say the same, or the content is refused at the field that differs
+    (:mod:`deckgen.target_text` reads the text):
+
+    * A ``value`` is a figure of the text, as written: 5.5 for "增长5.5%", 22 for "22亿元"
+      (never 2200000000), 1200 for "1,200", 1.2 for "$1.2 billion", 5 or 6 for "5-6%".
+      A ``unit`` matches the figure's ("%" ↔ "%", "％", "percent"; "亿元"; "billion" or
+      "$ billion"; or the unit with the words after it, "billion yuan"), a ``qualifier``
+      is written in the text.
+    * A ``kind`` given agrees with what the words before the figure say, the nearest
+      winning: 增长/提高/"up"/"growth" a growth, 下降/降低/减少/"cut"/"fall" a decrease,
+      控制在/不超过/以内/以下/"below"/"no more than"/"within" a ceiling ("控制在3%左右" too),
+      提高到/降至/达到/"to" a level to reach. A figure no word speaks of (a plain level,
+      "城镇调查失业率5.5%左右") takes any numeric kind the author gives.
+    * Left out, ``unit``, ``qualifier`` and ``kind`` are read from the value's figure
+      (kind ``level`` when no word says otherwise). A ``value`` left out is read from the
+      text when the text has exactly one figure, or when exactly one of several is
+      singled out: by a direction word when no kind is given ("连续3年增长5%" → 5), by the
+      kind given otherwise. A text with no figure (or several, none singled out) and no
+      kind is ``qualitative``; with a numeric kind it is refused, naming the figures.
+    * ``qualitative`` with a value is refused: say the value's kind, or leave the value out.
+    """
 
     text: str
     """The target as written, without its bullet mark."""
     label: str | None = None
     """What is measured, e.g. "一般公共预算收入"."""
     value: float | None = Field(default=None, allow_inf_nan=False)
-    """The number, e.g. 8; absent for a qualitative target."""
+    """The number as written in the text, e.g. 8; left out, read from the text."""
     unit: str | None = None
-    """The unit of ``value``, e.g. "%"."""
+    """The unit of ``value`` as written, e.g. "%", "亿元", "$ billion"; left out, read from
+    the text."""
     qualifier: str | None = None
-    """A qualifier of the value, e.g. "左右", "以上"."""
-    kind: Literal["growth", "level", "qualitative"] = "qualitative"
-    """``growth`` (a rate of increase), ``level`` (an amount to reach) or ``qualitative``."""
+    """A qualifier of the value as written, e.g. "左右", "以上", "about"; left out, read
+    from the text."""
+    kind: TargetKind | None = None
+    """``growth`` (a rate of increase), ``level`` (an amount to reach), ``ceiling`` (a bound
+    not to pass: "控制在3%以内"), ``decrease`` (a fall: "下降3%") or ``qualitative`` (no
+    number); left out, read from the text. Never None once validated."""
+
+    @model_validator(mode="after")
+    def _agrees_with_text(self) -> Target:
+        """Refuse a reading the text contradicts; fill in what the text says and was left out."""
+        from .target_text import read_target
+
+        fills = read_target(self.text, self.value, self.unit, self.qualifier, self.kind)
+        # Frozen: set the fields read from the text once, here, as validation does.
+        self.__dict__.update(fills)
+        self.__pydantic_fields_set__.update(fills)
+        return self
 
 
 class Targets(_Strict):

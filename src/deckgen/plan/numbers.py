@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from ..figures import Figure, caption_for, find_figures
-from ..model import Highlight, Target, Targets
+from ..captions import caption_for
+from ..figures import Figure, find_figures
+from ..model import Highlight, Point, Target, Targets
+from ..target_text import DIRECTION_WORDS, bounds, is_percent, number_text, stated
 from .layout import BIG_NUMBER, CAPTION, UNIT_RATIO, cells, grid_shape
 from .slides import Chart, Element, Paragraph, Rect, Run, Shape, Slide, TextBox
-from .typeset import SAFETY, Style, join_figures
+from .typeset import SAFETY, Style
 
 if TYPE_CHECKING:
     from .deck import Part, Planner
@@ -43,29 +45,57 @@ _TELLING_UNITS = (
 )
 
 
-def telling(fig: Figure, caption: str) -> int:
-    """How telling a figure is on a card: money and rates first, then counts with a caption."""
+def telling(fig: Figure) -> int:
+    """How telling a figure is on a card: money and rates first, then counts, then the rest;
+    a qualified figure ("超22亿元") a little more."""
     score = 0
     for weight, units in zip((3, 2), _TELLING_UNITS, strict=True):
         if any(u in fig.unit for u in units):
             score = weight
             break
-    return score + (1 if len(caption) >= 4 else 0) + (1 if fig.prefix or fig.suffix else 0)
+    return score + (1 if fig.prefix or fig.suffix else 0)
 
 
-def pick_figures(h: Highlight, most: int = MAX_FIGURES, caption_chars: int = 12) -> list[BigNumber]:
-    """The highlight's most telling figures, in reading order: the best of each point
-    first, then the rest by how telling they are; weak ones only when nothing better is left."""
-    per_point: list[list[tuple[int, int, int, BigNumber]]] = []
-    for p_no, pt in enumerate(h.points):
-        cards = []
-        for f_no, fig in enumerate(find_figures(pt.text)):
-            caption = caption_for(pt.text, fig, caption_chars)
-            at = fig.text.index(fig.number)
-            after = fig.text[at + len(fig.number) :]
-            card = BigNumber(fig.text[:at], fig.number, after, caption, pt.heading)
-            cards.append((telling(fig, caption), p_no, f_no, card))
-        per_point.append(sorted(cards, key=lambda c: -c[0]))
+def card_of(figure: Figure | str, caption: str, tag: str) -> BigNumber:
+    """A card for a figure as written: its number large, what stands before and after small."""
+    text = figure if isinstance(figure, str) else figure.text
+    found = find_figures(text) if isinstance(figure, str) else [figure]
+    number = found[0].number if found else text
+    at = text.find(number)
+    if at < 0:
+        return BigNumber("", text, "", caption, tag)
+    return BigNumber(text[:at], number, text[at + len(number) :], caption, tag)
+
+
+def point_cards(pt: Point, language: str) -> list[tuple[int, BigNumber]]:
+    """A point's cards with how telling each is: the author's, else each figure that has a
+    faithful caption (:func:`deckgen.captions.caption_for`)."""
+    if pt.cards is not None:
+        return [(9, card_of(c.figure, c.caption, pt.heading)) for c in pt.cards]
+    out = []
+    for fig in find_figures(pt.text):
+        caption = caption_for(pt.text, fig, language)
+        if caption is not None:
+            out.append((telling(fig), card_of(fig, caption, pt.heading)))
+    return out
+
+
+def pick_figures(h: Highlight, language: str = "zh", most: int = MAX_FIGURES) -> list[BigNumber]:
+    """The highlight's key-figure cards, in reading order: the author's when given; else the
+    best of each point first, then the rest by how telling they are, weak ones only when
+    nothing better is left."""
+    if h.cards is not None:
+        heading = {
+            c.figure: next(p.heading for p in h.points if c.figure in p.text) for c in h.cards
+        }
+        return [card_of(c.figure, c.caption, heading[c.figure]) for c in h.cards]
+    per_point = [
+        sorted(
+            ((score, p_no, f_no, card) for f_no, (score, card) in enumerate(cards)),
+            key=lambda c: -c[0],
+        )
+        for p_no, cards in enumerate(point_cards(pt, language) for pt in h.points)
+    ]
     first = [cards[0] for cards in per_point if cards]
     rest = sorted((c for cards in per_point for c in cards[1:]), key=lambda c: -c[0])
     picked, seen = [], set()
@@ -81,14 +111,68 @@ def pick_figures(h: Highlight, most: int = MAX_FIGURES, caption_chars: int = 12)
     return [card for *_, card in sorted(picked, key=lambda c: (c[1], c[2]))]
 
 
+@dataclass(frozen=True)
+class CardRow:
+    """A key-figure card beside its sentence, for a person to review (``deckgen cards``)."""
+
+    highlight: str
+    point: str
+    figure: str
+    caption: str
+    sentence: str
+    shown: bool
+    """Whether the deck shows it (it is among the highlight's picked cards)."""
+
+
+def review_cards(h: Highlight, language: str) -> list[CardRow]:
+    """Every card of ``h`` that could be made, each beside its sentence: the shown ones and
+    the ones left out for better figures."""
+    picked = {(c.tag, c.before + c.number + c.after, c.caption) for c in pick_figures(h, language)}
+    rows = []
+    for pt in h.points:
+        cards = [c for _, c in point_cards(pt, language)]
+        if h.cards is not None:
+            cards = [
+                card_of(c.figure, c.caption, pt.heading) for c in h.cards if c.figure in pt.text
+            ]
+        for card in cards:
+            figure = card.before + card.number + card.after
+            rows.append(
+                CardRow(
+                    h.title,
+                    pt.heading,
+                    figure,
+                    card.caption,
+                    sentence_of(pt.text, figure),
+                    (card.tag, figure, card.caption) in picked,
+                )
+            )
+    return rows
+
+
+def sentence_of(text: str, part: str) -> str:
+    """The sentence of ``text`` that holds ``part`` (ends at 。！？；, or ". " in English)."""
+    at = text.find(part)
+    if at < 0:
+        return text
+    ends = "。！？；!?;"
+    start = max([text.rfind(ch, 0, at) for ch in ends] + [text.rfind(". ", 0, at)]) + 1
+    stops = [i for i in (text.find(ch, at + len(part)) for ch in ends) if i >= 0]
+    dot = text.find(". ", at + len(part))
+    stops += [dot] if dot >= 0 else []
+    stop = min(stops, default=len(text) - 1) + 1
+    return text[start:stop].strip()
+
+
 def key_figures(p: Planner, part: Part, h: Highlight) -> list[Slide]:
     """The highlight's key figures as 1–6 big-number cards; none if it has no figures."""
-    cards = pick_figures(h, caption_chars=12 if p.lang == "zh" else 28)
+    cards = pick_figures(h, p.lang)
     if not cards:
         return []
     body = number_cards(p, cards, p.grid.content)
     title = f"{p.label('key_figures')}｜{h.title}" if p.lang == "zh" else f"{h.title}: key figures"
-    notes = "\n".join(f"{c.tag}：{c.caption} {c.before}{c.number}{c.after}" for c in cards)
+    colon = "：" if p.lang == "zh" else ": "
+    notes = "\n".join(f"{c.tag}{colon}{c.caption} {c.before}{c.number}{c.after}" for c in cards)
     return [p.slide("key_figures", title, h.slogan, part.label, body, notes)]
 
 
@@ -164,15 +248,7 @@ def _number_paragraph(card: BigNumber, size: float) -> Paragraph:
         runs.append(Run(card.before, small, "number", True, "accent"))
     runs.append(Run(card.number, size, "number", True, "accent"))
     if card.after:
-        runs.append(
-            Run(
-                join_figures(card.after) if len(card.after) > 1 else card.after,
-                small,
-                "number",
-                True,
-                "accent",
-            )
-        )
+        runs.append(Run(card.after, small, "number", True, "accent"))
     return Paragraph(tuple(runs), round(size * NUMBER.line_spacing, 2), "ctr")
 
 
@@ -184,7 +260,9 @@ def targets(p: Planner, part: Part, t: Targets) -> list[Slide]:
     qualitative ones listed beside the chart; any number of each, continued as needed."""
     g = p.grid
     numeric = [x for x in t.items if x.value is not None]
-    growth = [x for x in numeric if x.kind == "growth"]
+    # Only rates of growth are bars: a ceiling is a bound, not a growth, and a fall is not
+    # a positive bar (a growth written negative, "增长-3%", is drawn below zero).
+    growth = [x for x in numeric if x.kind == "growth" and is_percent(x.unit)]
     other = [("▲ " if p.lang == "en" else "▲") + x.text for x in t.items if x.value is None]
     title = part.label
     subtitle = "".join(t.intro) or None
@@ -211,12 +289,35 @@ def targets(p: Planner, part: Part, t: Targets) -> list[Slide]:
 
 
 def _target_card(p: Planner, x: Target) -> BigNumber:
-    number = f"{x.value:g}"
-    grows = p.label("growth_word") if x.kind == "growth" else ""
-    caption = (x.label or x.text) + grows
-    if p.lang == "en" and x.qualifier:  # "about 6%", where Chinese writes "6%左右"
-        return BigNumber(x.qualifier + " ", number, x.unit or "", caption)
-    return BigNumber("", number, (x.unit or "") + (x.qualifier or ""), caption)
+    """The target's figure as its text writes it (qualifier, number, unit; a ceiling's
+    "不超过"/"below"), captioned with what it measures and how: 增长/下降 as the text says
+    it, or the language's word; a ceiling is marked as one ("（上限）", " (ceiling)")."""
+    assert x.value is not None
+    st = stated(x.text, x.value, x.unit, x.kind)
+    if st is None:  # not validated against its text (built in code): the fields as given
+        before = x.qualifier + " " if p.lang == "en" and x.qualifier else ""
+        after = (x.unit or "") + ("" if before else x.qualifier or "")
+        return BigNumber(before, number_text(x.value), after, x.label or x.text)
+    return BigNumber(st.before, st.number, st.after, _target_caption(p, x, st.word))
+
+
+def _target_caption(p: Planner, x: Target, word: str) -> str:
+    """What the target measures, and its direction: "地区生产总值增长", "单位GDP能耗下降",
+    "居民消费价格涨幅（上限）", "Energy intensity down"; a target without a label, its text."""
+    if not x.label:
+        return x.text
+    own = p.lang == "zh" and word and not word.isascii()  # the text's own 增长/提高/下降…
+    if x.kind == "growth":
+        word = word if own and word in DIRECTION_WORDS else p.label("growth_word")
+    elif x.kind == "decrease":
+        word = word if own and word in DIRECTION_WORDS else p.label("decrease_word")
+    elif x.kind == "ceiling":
+        word = p.label("ceiling_word")
+    else:
+        word = ""
+    if x.label.lower().endswith(word.strip().lower()):
+        return x.label
+    return x.label + word
 
 
 def _chart_and_list(
@@ -238,6 +339,7 @@ def _chart_and_list(
                 tuple(float(x.value) for x in growth),
                 title=p.label("growth_targets"),
                 name="Growth targets",
+                labels=tuple(_range_label(x) for x in growth),
             )
         )
     left: list[str] = []
@@ -260,3 +362,11 @@ def _chart_and_list(
             left = left if shown else other[1:]
         els.append(box)
     return els, left
+
+
+def _range_label(x: Target) -> str:
+    """A range's data label as written ("5-6%"): its bar stands at the value; "" otherwise."""
+    st = stated(x.text, x.value, x.unit, x.kind)
+    if st is None or len(bounds(st.figure)) < 2:
+        return ""
+    return st.before + st.number + st.after
