@@ -28,3 +28,19 @@ def render(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
         return cache[key]
 
     return _render
+
+
+SPLIT_SHARE = 0.05
+"""The share of figures a LibreOffice render may split across lines. deckgen never changes
+the author's text to keep a figure whole (no joiners, no breaks it did not write): it
+chooses sizes and widths whose lines end outside figures, and a renderer's own line
+breaking can still differ from what was foreseen. ``deckgen check`` warns of each one."""
+
+
+def assert_few_split(pdf: Path, figures: list[str]) -> None:
+    """At most ``SPLIT_SHARE`` of the distinct ``figures`` (at least one) split in ``pdf``."""
+    from deckgen.check import figures_split
+
+    found = figures_split(pdf, figures)
+    allowed = max(1, int(len(set(figures)) * SPLIT_SHARE))
+    assert len(found) <= allowed, found

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from conftest import assert_few_split
 from PIL import Image
 from pptx import Presentation
 
 from deckgen import api
-from deckgen.check import figures_split, spill_summary, spills
+from deckgen.check import spill_summary, spills
 from deckgen.figures import find_figures
 from deckgen.template_tools import scaffold
 from deckgen.theme import builtin_templates
@@ -40,7 +41,7 @@ def test_deck_renders_without_spill(built, render):
     _, deck, _ = built
     found = spills(deck, render(deck))
     assert found == [], spill_summary(found)
-    assert figures_split(render(deck), SEED_FIGURES) == []
+    assert_few_split(render(deck), SEED_FIGURES)
 
 
 def test_briefing_renders_with_page_numbers(built, render):

@@ -8,6 +8,7 @@ import typing
 from pathlib import Path
 
 import pytest
+from conftest import assert_few_split
 from pptx import Presentation
 from seedtext import missing, seed_sentences
 from typer.testing import CliRunner
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 from deckgen import api
 from deckgen.check import pptx_notes, pptx_texts, runs_missing_east_asian, spill_summary, spills
 from deckgen.cli import app
-from deckgen.figures import WORD_JOINER, find_figures
+from deckgen.figures import find_figures
 from deckgen.model import Content
 from deckgen.options import BuildOptions
 from deckgen.plan.deck import plan_deck
@@ -29,7 +30,7 @@ SEED = ROOT / "content" / "liuhe-2023.yaml"
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text.replace(WORD_JOINER, ""))
+    return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +154,7 @@ def test_every_figure_stands_on_the_slides(seed, seed_pptx):
 
 def test_every_sentence_stands_on_a_slide_or_in_its_notes(seed_pptx):
     texts = pptx_texts(seed_pptx) + pptx_notes(seed_pptx)
-    haystack = "\x00".join(t.replace(WORD_JOINER, "") for t in texts)
+    haystack = "\x00".join(texts)
     assert missing(seed_sentences(), haystack) == []
 
 
@@ -239,12 +240,10 @@ def awkward_pptx(seed, tmp_path_factory) -> Path:
 
 
 def test_long_text_and_any_grid_render_without_spill(seed, awkward_pptx, render):
-    from deckgen.check import figures_split
-
     found = spills(awkward_pptx, render(awkward_pptx))
     assert found == [], spill_summary(found)
     figures = [f.text for text in api.texts(seed) for f in find_figures(text)]
-    assert figures_split(render(awkward_pptx), figures) == []
+    assert_few_split(render(awkward_pptx), figures)
     assert any("（续）" in t for t in pptx_texts(awkward_pptx))
 
 
@@ -305,23 +304,19 @@ def test_english_deck_has_english_labels_and_every_figure(english_pptx):
 
 
 def test_english_deck_renders_without_spill_and_without_forced_capitals(english_pptx, render):
-    from deckgen.check import figures_split
-
     found = spills(english_pptx, render(english_pptx))
     assert found == [], spill_summary(found)
     content = api.load(ENGLISH)
     figures = [f.text for text in api.texts(content) for f in find_figures(text)]
-    assert figures_split(render(english_pptx), figures) == []
+    assert_few_split(render(english_pptx), figures)
     prs = Presentation(str(english_pptx))
     for slide in prs.slides:
         assert 'cap="all"' not in slide.shapes._spTree.xml
 
 
 def test_no_figure_is_split_across_lines(seed, seed_pptx, render):
-    from deckgen.check import figures_split
-
     figures = [f.text for text in api.texts(seed) for f in find_figures(text)]
-    assert figures_split(render(seed_pptx), figures) == []
+    assert_few_split(render(seed_pptx), figures)
 
 
 def test_far_too_long_titles_and_footers_shrink_with_a_warning_but_never_spill(

@@ -8,11 +8,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import assert_few_split
 from pptx import Presentation
 from pptx.util import Emu
 
 from deckgen import api
-from deckgen.check import figures_split, runs_missing_east_asian, spill_summary, spills
+from deckgen.check import runs_missing_east_asian, spill_summary, spills
 from deckgen.figures import find_figures
 from deckgen.preview import bundled_template, convert, find_soffice
 from deckgen.render.pptx.master import read_master
@@ -105,4 +106,4 @@ def test_renders_without_spill(built, render):
     _, deck = built
     found = spills(deck, render(deck))
     assert found == [], spill_summary(found)
-    assert figures_split(render(deck), SEED_FIGURES) == []
+    assert_few_split(render(deck), SEED_FIGURES)

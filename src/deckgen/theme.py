@@ -133,6 +133,35 @@ class Theme(_Strict):
     folder: Path | None = Field(default=None, exclude=True)
     """The folder the template was read from (set by the loader)."""
 
+    def for_language(self, language: str) -> Theme:
+        """This theme for a content in ``language``. English text is set in a Latin face:
+        where a role's Latin face is a Chinese one ("Microsoft YaHei"), whose quotes and
+        apostrophes are full width ("the city’ s"), the deck's number face (else Arial)
+        takes its place."""
+        if not language.startswith("en"):
+            return self
+        number = self.fonts.number.latin
+        fallback = number if not is_cjk_font(number) else "Arial"
+
+        def latin(font: Font) -> Font:
+            if not is_cjk_font(font.latin):
+                return font
+            return font.model_copy(update={"latin": fallback})
+
+        fonts = self.fonts.model_copy(
+            update={
+                role: latin(getattr(self.fonts, role)) for role in ("heading", "body", "number")
+            }
+        )
+        briefing_fonts = self.briefing.fonts.model_copy(
+            update={
+                role: latin(getattr(self.briefing.fonts, role))
+                for role in type(self.briefing.fonts).model_fields
+            }
+        )
+        briefing = self.briefing.model_copy(update={"fonts": briefing_fonts})
+        return self.model_copy(update={"fonts": fonts, "briefing": briefing})
+
     @property
     def logo_path(self) -> Path | None:
         """The logo's full path, if there is one."""

@@ -321,23 +321,15 @@ class _Planner:
         self.blocks.append(self.targets_table(targets.items))
 
     def targets_table(self, items: list[Target]) -> Table:
-        """指标 | 目标: what is measured, and the target as written without the measure.
-
-        The qualifier stays with its figure ("增长8%左右": "8%左右" is one figure), so there is
-        no 说明 column; targets without a label give a one-column table of their text.
-        """
+        """指标 | 目标: what is measured, and the target as written, whole (a reader searches
+        for "地区生产总值增长5.5%"); targets without a label give a one-column table."""
         if not any(t.label for t in items):
             return Table(
                 (label("target", self.labels),), tuple((runs_of(t.text),) for t in items), (1.0,)
             )
-        rows = []
-        for target in items:
-            measure, goal = target.label or "", target.text
-            if measure and goal.startswith(measure) and len(goal) > len(measure):
-                goal = goal[len(measure) :].lstrip("：: ")
-            rows.append((runs_of(measure), runs_of(goal)))
+        rows = tuple((runs_of(t.label or ""), runs_of(t.text)) for t in items)
         header = (label("indicator", self.labels), label("target", self.labels))
-        return Table(header, tuple(rows), (0.4, 0.6))
+        return Table(header, rows, (0.3, 0.7))
 
     def plan(self, plan: Plan) -> None:
         self.heading(1, self.part_label(plan.label, "plan", plan.year))
@@ -410,7 +402,7 @@ def plan_brief(content: Content, theme: Theme, options: BuildOptions) -> Brief:
         labels=language,
         properties=Properties(
             title=title,
-            subject=subtitle or theme.briefing.masthead,
+            subject=subtitle or title,
             author=meta.organisation or "",
             keywords=("；" if language == "zh" else "; ").join(k for k in keywords if k),
             comments=meta.source or "",

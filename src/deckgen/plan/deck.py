@@ -483,6 +483,11 @@ def plan_deck(
         language=meta.language,
         title=options.title or meta.title,
         author=meta.organisation or "",
+        subject=options.subtitle or meta.subtitle or options.title or meta.title,
+        keywords=("；" if meta.language.startswith("zh") else "; ").join(
+            k for k in (meta.region, *(part.label for part in parts)) if k
+        ),
+        comments=meta.source or "",
         warnings=tuple(p.warnings),
     )
 

@@ -94,6 +94,9 @@ class TextBox:
     hang: float = 0.0
     """Room at the right for punctuation to hang into (标点悬挂), in points: a closing mark
     at a line's end hangs there instead of pushing the character before it down."""
+    trim: float = 0.0
+    """Width, in points, left unused at the right (before the hanging room), chosen so that
+    lines break where no figure is split; the text itself is never changed for that."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,9 @@ class Chart:
     font_size: float = 12.0
     title: str | None = None
     name: str = "Chart"
+    labels: tuple[str, ...] = ()
+    """Each value's data label where it is not the number format's: a range as written
+    ("5-6%", its bar at the value); "" (or no labels at all) for the number format's."""
 
 
 @dataclass(frozen=True)
@@ -176,6 +182,11 @@ class Deck:
     language: str = "zh-CN"
     title: str = ""
     author: str = ""
+    subject: str = ""
+    keywords: str = ""
+    comments: str = ""
+    """The document properties: subject (the subtitle, else the title), keywords (the region
+    and the parts' labels), comments (the report's source)."""
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict:

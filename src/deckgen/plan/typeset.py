@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..figures import figure_spans, joined
-from ..text.breaks import NO_END, line_spans
+from ..figures import figure_spans
+from ..text.breaks import line_spans
 from ..text.fit import Box, Para, TextStyle, layout, split, width_fn
 from ..text.fit import height as lines_height
 from ..text.measure import text_width
@@ -21,11 +21,15 @@ from .slides import Align, Anchor, ColourRole, Paragraph, Rect, Role, Run, TextB
 HANGING = frozenset("，。、．,.")
 """Punctuation a renderer lets hang past the line's end (标点悬挂)."""
 
-GUARD_WIDTHS = (0.99, 1.01)
+GUARD_WIDTHS = (0.995, 1.0, 1.005)
 """Line widths, as shares of the box's, at which a renderer's breaks are foreseen."""
 
 FREE_QUOTES = str.maketrans({q: "〇" for q in "“”‘’「」『』"})
 """Quotes swapped for an ideograph of the same width, which breaks freely on either side."""
+
+WHOLE_FIGURES = 0.9
+"""How much smaller than the largest size that fits a text may be set to keep its figures
+whole on their lines; below that, the larger size wins and a figure may break."""
 
 SAFETY = 0.96
 """Fraction of a box's width and height that fitted text may use."""
@@ -63,12 +67,14 @@ class Fitted:
     height: float
     lines: int
     hang: float = 0.0
+    trim: float = 0.0
+    """Width left unused at the right so that lines break where no figure is split."""
 
     def box(
         self, rect: Rect, anchor: Anchor = "t", name: str = "Text", placeholder=None
     ) -> TextBox:
         """These paragraphs in a text box ``rect``, with room for hanging punctuation."""
-        return TextBox(rect, self.paragraphs, anchor, 0.0, name, placeholder, self.hang)
+        return TextBox(rect, self.paragraphs, anchor, 0.0, name, placeholder, self.hang, self.trim)
 
 
 class Typesetter:
@@ -108,18 +114,28 @@ class Typesetter:
         height: float,
         sizes: tuple[float, float],
     ) -> Fitted | None:
-        """The largest size in ``sizes`` at which ``texts`` fit ``width`` × ``height``."""
+        """The largest size in ``sizes`` at which ``texts`` fit ``width`` × ``height``.
+
+        The texts are never changed. Where a renderer would split a figure across lines,
+        the box leaves a little width unused at its right (up to 12%) or takes a slightly
+        smaller size (within ``WHOLE_FIGURES``) so that its lines end elsewhere; the choice
+        that splits fewest figures wins, the largest size first. A figure on one line is a
+        layout wish, never a reason to touch the author's text: some may still split.
+        """
+        best: tuple[int, Fitted] | None = None
         for size in _sizes(sizes):
-            lines, used = self._lay(texts, style, size, width)
-            if used > height * SAFETY:
-                continue
-            guarded = [self.guard(text, style, size, width) for text in texts]
-            if guarded != list(texts):  # breaks before figures: does it still fit?
-                lines, used = self._lay(guarded, style, size, width)
+            if best is not None and size < best[1].size * WHOLE_FIGURES:
+                break
+            for trim in (0.0, *_trims(width)):  # lines broken a little earlier, same size
+                lines, used = self._lay(texts, style, size, width - trim)
                 if used > height * SAFETY:
-                    continue
-            return self._fitted(guarded, style, size, lines, used)
-        return None
+                    break
+                split = sum(self.splits(text, style, size, width - trim) for text in texts)
+                if best is None or split < best[0]:
+                    best = split, self._fitted(texts, style, size, lines, used, trim)
+                if split == 0:
+                    return best[1]
+        return best[1] if best else None
 
     def _lay(self, texts: Sequence[str], style: Style, size: float, width: float):
         """The lines of ``texts`` at ``size`` in ``width``, and the height they take."""
@@ -127,11 +143,12 @@ class Typesetter:
         lines = layout(_paras(texts), tstyle, size, _measure(width, style, size))
         return lines, lines_height(lines, tstyle, size)
 
-    def guard(self, text: str, style: Style, size: float, width: float) -> str:
-        """``text`` with a line break ("\\n") before each figure that a renderer breaking
-        lines at about ``width`` would split, so that figure starts the next line whole."""
-        if not figure_spans(text):
-            return text
+    def splits(self, text: str, style: Style, size: float, width: float) -> int:
+        """How many figures of ``text`` a renderer breaking lines at about ``width`` may split
+        (LibreOffice breaks Chinese between any two ideographs, "8900多|万元")."""
+        spans = figure_spans(text)
+        if not spans:
+            return 0
         room = width - style.hang_room(size)
         plain = width_fn(self._text_style(style, size), size)
 
@@ -141,40 +158,31 @@ class Typesetter:
                 return plain(line[:-1])
             return plain(line)
 
-        for _ in range(len(text)):
-            # The renderer's breaks, foreseen a little narrower and wider, with deckgen's
-            # strict rules and with quotes free to break (LibreOffice breaks "政策|“免").
-            ends = {
-                end
-                for variant in (text, text.translate(FREE_QUOTES))
-                for share in GUARD_WIDTHS
-                for _, end in line_spans(variant, room * share, measure)
-            }
-            cut = next((s for s, e in figure_spans(text) if any(s < b < e for b in ends)), None)
-            if cut is None:
-                return text
-            while cut > 0 and text[cut - 1] in NO_END:  # keep "（" with the figure it opens
-                cut -= 1
-            if cut == 0 or text[cut - 1] == "\n":
-                return text
-            text = text[:cut] + "\n" + text[cut:]
-        return text
+        # The renderer's breaks, foreseen a little narrower and wider, with deckgen's strict
+        # rules and with quotes free to break (LibreOffice breaks "政策|“免").
+        ends = {
+            end
+            for variant in (text, text.translate(FREE_QUOTES))
+            for share in GUARD_WIDTHS
+            for _, end in line_spans(variant, room * share, measure)
+        }
+        return sum(1 for s, e in spans if any(s < b < e for b in ends))
 
     def at(self, texts: Sequence[str], style: Style, size: float, width: float) -> Fitted:
         """``texts`` set at ``size`` in ``width``, however tall that is."""
-        texts = [self.guard(text, style, size, width) for text in texts]
         return self._fitted(texts, style, size, *self._lay(texts, style, size, width))
 
     def split(
         self, texts: Sequence[str], style: Style, width: float, height: float, size: float
     ) -> tuple[list[str], list[str]]:
         """What of ``texts`` fits ``width`` × ``height`` at ``size``, and what is left over."""
-        texts = [self.guard(text, style, size, width) for text in texts]
         box = Box(_measure(width, style, size) / SAFETY, height)
         fits, rest = split(_paras(texts), self._text_style(style, size), box, size, SAFETY)
         return [p.text for p in fits], [p.text for p in rest]
 
-    def _fitted(self, texts, style: Style, size: float, lines, used: float) -> Fitted:
+    def _fitted(
+        self, texts, style: Style, size: float, lines, used: float, trim: float = 0.0
+    ) -> Fitted:
         paragraphs = tuple(
             Paragraph(
                 runs=self.runs(text, style, size),
@@ -185,19 +193,20 @@ class Typesetter:
             for i, text in enumerate(texts)
         )
         hang = style.hang_room(size)
-        return Fitted(size, paragraphs, used, sum(len(p) for p in lines), hang)
+        return Fitted(size, paragraphs, used, sum(len(p) for p in lines), hang, trim)
 
     def runs(self, text: str, style: Style, size: float) -> tuple[Run, ...]:
-        """``text`` as runs; figures bold in the accent colour when the style emphasises."""
+        """``text`` as runs, as written; figures bold in the accent colour when the style
+        emphasises."""
         bold = self._bold(style)
         if not style.emphasise:
-            return (Run(join_figures(text), size, style.role, bold, style.colour),)
+            return (Run(text, size, style.role, bold, style.colour),)
         runs: list[Run] = []
         at = 0
         for start, end in figure_spans(text):
             if start > at:
                 runs.append(Run(text[at:start], size, style.role, bold, style.colour))
-            runs.append(Run(joined(text[start:end]), size, style.role, True, "accent"))
+            runs.append(Run(text[start:end], size, style.role, True, "accent"))
             at = end
         if at < len(text):
             runs.append(Run(text[at:], size, style.role, bold, style.colour))
@@ -214,15 +223,10 @@ def _measure(width: float, style: Style, size: float) -> float:
     return (width - style.hang_room(size)) * SAFETY
 
 
-def join_figures(text: str) -> str:
-    """``text`` with word joiners inside each figure, so no line breaks inside one."""
-    out, at = [], 0
-    for start, end in figure_spans(text):
-        out.append(text[at:start])
-        out.append(joined(text[start:end]))
-        at = end
-    out.append(text[at:])
-    return "".join(out)
+def _trims(width: float, most: float = 0.12, steps: int = 16) -> list[float]:
+    """Widths, in points, that a box may leave unused at its right to move a line's end:
+    up to ``most`` of ``width``, in ``steps`` steps."""
+    return [width * most * (i + 1) / steps for i in range(steps)]
 
 
 def _sizes(sizes: tuple[float, float], step: float = 0.5) -> list[float]:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 import docx
 from docx.document import Document
-from docx.opc.coreprops import CoreProperties
 
 from ...plan.brief import Brief, Properties
 from ...theme import Theme
+from ..properties import finish_package, set_core
 from . import ooxml, reference
 from .blocks import BlockWriter
 from .page import add_marking, add_page_numbers, condensing, set_up_page, text_width
@@ -53,32 +52,6 @@ def write_docx(brief: Brief, theme: Theme, path: str | Path) -> None:
 
 
 def _set_properties(doc: Document, props: Properties) -> None:
-    core = doc.core_properties
-    now = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-    core.title = _short(props.title)
-    core.subject = _short(props.subject)
-    core.author = _short(props.author)
-    core.last_modified_by = _short(props.author)
-    core.keywords = _short(props.keywords)
-    core.comments = props.comments
-    core.language = props.language
-    core.category = ""
-    core.revision = 1
-    core.created = now
-    core.modified = now
-    core.content_status = ""
-    core.identifier = ""
-    core.version = ""
-    _drop_last_printed(core)
-
-
-def _short(text: str | None) -> str:
-    """A document property within Office's 255-character limit."""
-    text = text or ""
-    return text if len(text) <= 255 else text[:254] + "…"
-
-
-def _drop_last_printed(core: CoreProperties) -> None:
-    element = core._element  # a reference's, printed before
-    for el in element.findall(ooxml.qn("cp:lastPrinted")):
-        element.remove(el)
+    """Core properties from the plan, a new app.xml, no template thumbnail."""
+    set_core(doc.core_properties, props)
+    finish_package(doc.part.package, props.author)

@@ -9,7 +9,6 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Twips
 
-from ...figures import joined
 from ...plan.brief import (
     Block,
     Contents,
@@ -122,9 +121,7 @@ class BlockWriter:
         style = self.style_of(p)
         for r in runs:
             rpr = self.rpr(role, style=style, figure=r.figure and figures_bold)
-            # Word never breaks a line inside a figure joined with U+2060 ("22⁠亿⁠元").
-            text = joined(r.text) if r.figure else r.text
-            p._p.append(ooxml.run(text, rpr))
+            p._p.append(ooxml.run(r.text, rpr))
 
     def text(self, p, text: str, role: str, **kw) -> None:
         """Append a run of ``text`` to paragraph ``p`` (python-docx's or a bare ``w:p``)."""

@@ -151,6 +151,7 @@ def define_styles(
     """
     if keep is None:
         _define_defaults(doc, faces, tracking)
+    _keep_hanging_punctuation_drawn(doc)
     for spec in specs(theme, faces.chinese):
         if keep is not None and spec.name in keep:
             continue
@@ -191,3 +192,30 @@ def _define_defaults(doc: Document, faces: Faces, tracking: float) -> None:
         ooxml.set_letter_spacing(rpr, tracking)
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     ooxml.set_spacing(ppr, None)
+
+
+def _keep_hanging_punctuation_drawn(doc: Document) -> None:
+    """Declare ``w:overflowPunct`` on in docDefaults, so that LibreOffice draws every comma.
+
+    A full line of 28 characters followed by ，。、 lets the mark hang past the right margin
+    (标点悬挂; Word's default, and it draws it there). LibreOffice (7.4) hangs it too but does
+    not paint a mark hanging at the end of a justified line: the seed's PDF lost three
+    commas. Its DOCX import reads the switch inverted (hanging = ``w:val`` false), so stating
+    Word's own default, which changes nothing in Word, makes LibreOffice carry the mark to
+    the next line with the character before it instead. Should LibreOffice ever read the
+    switch right again, ``deckgen check`` reports the lost marks.
+    """
+    root = doc.styles.element
+    defaults = root.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = ooxml.element("w:docDefaults")
+        root.insert(0, defaults)
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = ooxml.element("w:pPrDefault")
+        defaults.append(ppr_default)  # after rPrDefault, as the schema orders them
+    ppr = ppr_default.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = ooxml.element("w:pPr")
+        ppr_default.append(ppr)
+    ooxml.set_flag(ppr, "w:overflowPunct")

@@ -9,6 +9,7 @@ from pptx.util import Pt
 
 from ...plan.slides import Deck
 from ...theme import Theme
+from ..properties import Properties, finish_package, presentation_format, set_core
 from . import ooxml
 from .elements import Painter
 from .master import choose_layouts, clear_slides
@@ -32,15 +33,27 @@ def write_pptx(deck: Deck, theme: Theme, path: Path) -> None:
     painter = Painter(theme, deck.language)
     for plan in deck.slides:
         add_slide(prs, plan, painter, chosen)
-    props = prs.core_properties
-    props.title = _short(deck.title)
-    props.author = _short(deck.author)
-    props.subject = _short(deck.title)
-    props.language = deck.language
-    props.keywords = "deckgen"
+    _set_properties(prs, deck)
     prs.save(str(path))
 
 
-def _short(text: str) -> str:
-    """A document property within Office's 255-character limit."""
-    return text if len(text) <= 255 else text[:254] + "…"
+def _set_properties(prs, deck: Deck) -> None:
+    """Core properties from the plan, app.xml counting this deck, no template thumbnail."""
+    props = Properties(
+        title=deck.title,
+        subject=deck.subject or deck.title,
+        author=deck.author,
+        keywords=deck.keywords,
+        comments=deck.comments,
+        language=deck.language,
+    )
+    set_core(prs.core_properties, props)
+    slides = list(prs.slides)
+    finish_package(
+        prs.part.package,
+        deck.author,
+        PresentationFormat=presentation_format(prs.slide_width, prs.slide_height),
+        Slides=len(slides),
+        Notes=sum(1 for s in slides if s.has_notes_slide),
+        HiddenSlides=sum(1 for s in slides if s._element.get("show") in ("0", "false")),
+    )

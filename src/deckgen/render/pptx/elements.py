@@ -23,6 +23,10 @@ _SHAPE = {
 }
 
 
+def _is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" or ch >= "\U00020000"
+
+
 def _emu(box: Rect) -> tuple[int, int, int, int]:
     return Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h)
 
@@ -64,7 +68,7 @@ class Painter:
         frame.vertical_anchor = _ANCHOR[box.anchor]
         inset = Pt(box.inset)
         frame.margin_left = frame.margin_top = frame.margin_bottom = inset
-        frame.margin_right = Pt(box.inset + box.hang)
+        frame.margin_right = Pt(box.inset + box.trim + box.hang)
         for extra in frame.paragraphs[1:]:
             extra._p.getparent().remove(extra._p)
         first = frame.paragraphs[0]
@@ -104,7 +108,15 @@ class Painter:
         rPr.set("cap", "none")  # a layout's "all caps" would widen text past what was measured
         if run.colour != "inherit":
             ooxml.set_colour(rPr, self.colour(run.colour))
-        ooxml.set_fonts(rPr, font.latin, font.east_asian, self.lang)
+        ooxml.set_fonts(rPr, font.latin, self.east_asian(font, run.text), self.lang)
+
+    def east_asian(self, font, text: str) -> str:
+        """The East Asian face a run declares: the theme's, except for English text with no
+        Chinese in it, where quotes and apostrophes (“ ’, which renderers may set in the
+        East Asian face) belong to the Latin face: "the city’s", not "the city’ s"."""
+        if self.lang == "en-US" and not any(_is_cjk(ch) for ch in text):
+            return font.latin
+        return font.east_asian
 
     def plain_text(self, frame, text: str, size: float, role: str = "body") -> None:
         """Plain paragraphs (notes): one per line, each run declaring its fonts and language."""
@@ -115,7 +127,7 @@ class Painter:
                 rPr = r._r.get_or_add_rPr()
                 rPr.set("sz", str(int(size * 100)))
                 font = getattr(self.theme.fonts, role)
-                ooxml.set_fonts(rPr, font.latin, font.east_asian, self.lang)
+                ooxml.set_fonts(rPr, font.latin, self.east_asian(font, r.text), self.lang)
 
     # ---- shapes, charts, pictures ------------------------------------------------------
 
@@ -165,22 +177,38 @@ class Painter:
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = RGBColor.from_string(self.colour("primary"))
         plot.has_data_labels = True
-        labels = plot.data_labels
-        labels.number_format = element.number_format
-        labels.number_format_is_linked = False
-        labels.position = XL_LABEL_POSITION.OUTSIDE_END
-        labels.font.size = Pt(element.font_size)
-        labels.font.bold = True
-        labels.font.color.rgb = RGBColor.from_string(self.colour("accent"))
+        # A point's own label (a range as written) makes its series hold labels of its
+        # own, which then stand for every point of it: they are styled like the plot's.
+        custom = any(element.labels)
+        for labels in (plot.data_labels, *([series.data_labels] if custom else [])):
+            labels.show_value = True
+            labels.number_format = element.number_format
+            labels.number_format_is_linked = False
+            labels.position = XL_LABEL_POSITION.OUTSIDE_END
+            labels.font.size = Pt(element.font_size)
+            labels.font.bold = True
+            labels.font.color.rgb = RGBColor.from_string(self.colour("accent"))
         cat = chart.category_axis
         cat.reverse_order = True  # first category at the top, as it reads
         cat.has_major_gridlines = False
         cat.format.line.color.rgb = RGBColor.from_string(self.colour("muted"))
+        for point, text in zip(series.points, element.labels, strict=False):
+            if text:  # a range as written ("5-6%"): the bar stands at its value
+                tf = point.data_label.text_frame
+                tf.text = text
+                for r in tf.paragraphs[0].runs:
+                    r.font.size = Pt(element.font_size)
+                    r.font.bold = True
+                    r.font.color.rgb = RGBColor.from_string(self.colour("accent"))
+                    ooxml.set_fonts(r._r.get_or_add_rPr(), body.latin, body.east_asian, self.lang)
+                point.data_label.position = XL_LABEL_POSITION.OUTSIDE_END
         val = chart.value_axis
         val.visible = False
         val.has_major_gridlines = False
-        val.minimum_scale = 0
-        val.maximum_scale = max(element.values) * 1.25 if element.values else None
+        # Zero stays on the axis; a negative value (a growth written "-3%") is drawn below it.
+        low, high = min([0.0, *element.values]), max([0.0, *element.values])
+        val.minimum_scale = low * 1.25
+        val.maximum_scale = high * 1.25 if high > low else None
 
     def picture(self, slide, element: Picture) -> None:
         from PIL import Image

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 
-from ...figures import visible
 from ...plan.slides import Slide, TextBox
 from .elements import Painter, _emu
 from .master import choose_layouts
@@ -52,7 +51,7 @@ def add_slide(prs, plan: Slide, painter: Painter, chosen: dict):
     for ph in list(slide.placeholders):
         if ph._element not in used:  # an empty placeholder would show "Click to add title"
             tree.remove(ph._element)
-    notes = visible(plan.notes)
+    notes = plan.notes
     if notes:
         painter.plain_text(slide.notes_slide.notes_text_frame, notes, 12)
     return slide

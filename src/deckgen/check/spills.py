@@ -1,4 +1,4 @@
-"""Checks on written decks and briefings: text spilling out of its shape, missing East Asian fonts.
+"""Text spilling out of its shape on a deck's slides, as LibreOffice renders them.
 
 How `spills` works
 ------------------
@@ -36,28 +36,15 @@ lays out, so such boxes can show spills PowerPoint would not; deckgen's boxes ha
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
+from .model import NS, P
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"a": A, "p": P, "w": W}
 EMU_PER_PT = 12700
 MAX_LEAD = 4  # leading characters a line may carry that its shape's text lacks (bullets, "1.")
-
-_CJK = re.compile(
-    "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f"
-    "\u31a0-\u31ff\u3200-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-    "\U00020000-\U0003134f]"
-)
-_CJK_LANGS = ("zh", "ja", "ko")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,11 +61,6 @@ def _norm(ch: str) -> str:
         and unicodedata.category(c) not in ("Cc", "Cf")
         and not "\ufe00" <= c <= "\ufe0f"
     )
-
-
-def has_cjk(text: str) -> bool:
-    """True if text contains a Chinese, Japanese or Korean character (incl. fullwidth forms)."""
-    return bool(_CJK.search(text))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -453,258 +435,3 @@ def spill_summary(spills: list[Spill]) -> str:
             f"from ({first.x:.0f}, {first.y:.0f}) pt"
         )
     return "\n".join(lines)
-
-
-# ---------------------------------------------------------------------------------------------
-# Plain text
-
-
-def text_per_slide(pdf: Path) -> list[str]:
-    """Return the text PyMuPDF extracts from each PDF page."""
-    import pymupdf
-
-    with pymupdf.open(str(pdf)) as doc:
-        return [page.get_text() for page in doc]
-
-
-def _shape_texts(shapes) -> Iterator[str]:
-    """Yield the text of each text shape and table cell in a shape tree, groups flattened."""
-    for shape in shapes:
-        if hasattr(shape, "shapes") and not getattr(shape, "has_text_frame", False):
-            yield from _shape_texts(shape.shapes)
-        elif getattr(shape, "has_table", False) and shape.has_table:
-            for row in shape.table.rows:
-                for cell in row.cells:
-                    if cell.text:
-                        yield cell.text
-        elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
-            if shape.text_frame.text:
-                yield shape.text_frame.text
-
-
-def pptx_texts(pptx: Path) -> list[str]:
-    """Return each slide's own shape text (tables and groups included), one string per slide."""
-    from pptx import Presentation
-
-    return ["\n".join(_shape_texts(s.shapes)) for s in Presentation(str(pptx)).slides]
-
-
-def pptx_notes(pptx: Path) -> list[str]:
-    """Return each slide's speaker-notes text ("" when it has none)."""
-    from pptx import Presentation
-
-    notes = []
-    for slide in Presentation(str(pptx)).slides:
-        frame = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
-        notes.append(frame.text if frame is not None else "")
-    return notes
-
-
-# ---------------------------------------------------------------------------------------------
-# East Asian run properties
-
-
-def _is_cjk_lang(tag: str | None) -> bool:
-    return bool(tag) and tag.lower().startswith(_CJK_LANGS)
-
-
-def _theme_ea(theme_blob: bytes | None) -> dict[str, bool]:
-    """Which theme font slots ("major"/"minor") give East Asian text a real typeface."""
-    result = {"major": False, "minor": False}
-    if not theme_blob:
-        return result
-    root = etree.fromstring(theme_blob)
-    for slot in result:
-        font = root.find(f".//a:fontScheme/a:{slot}Font", NS)
-        if font is None:
-            continue
-        ea = font.find("a:ea", NS)
-        scripts = {f.get("script") for f in font.iterfind("a:font", NS) if f.get("typeface")}
-        result[slot] = bool(ea is not None and ea.get("typeface")) or bool(
-            scripts & {"Hans", "Hant", "Jpan", "Hang"}
-        )
-    return result
-
-
-def _theme_blob(part) -> bytes | None:
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    try:
-        return part.part_related_by(RT.THEME).blob
-    except KeyError:
-        return None
-
-
-def _shape_name(el) -> str:
-    """Name of the nearest enclosing shape of an XML element (cNvPr/@name)."""
-    for anc in el.iterancestors():
-        nv = anc.find("./*/p:cNvPr", NS)
-        if nv is not None:
-            return nv.get("name", "")
-    return ""
-
-
-def _pptx_run_problems(root, theme: dict[str, bool], where: str) -> Iterator[str]:
-    for r in root.iter(f"{{{A}}}r"):
-        text = "".join(t.text or "" for t in r.iterfind("a:t", NS))
-        if not has_cjk(text):
-            continue
-        rpr = r.find("a:rPr", NS)
-        problems = []
-        if rpr is None or not (_is_cjk_lang(rpr.get("lang")) or _is_cjk_lang(rpr.get("altLang"))):
-            problems.append("a zh/ja/ko lang or altLang")
-        ea = rpr.find("a:ea", NS) if rpr is not None else None
-        face = ea.get("typeface", "") if ea is not None else ""
-        if face.startswith("+mj"):
-            face = face if theme["major"] else ""
-        elif face.startswith("+mn"):
-            face = face if theme["minor"] else ""
-        if not face:
-            problems.append("an a:ea typeface")
-        if problems:
-            snippet = text if len(text) <= 20 else text[:19] + "…"
-            yield f"{where} {_shape_name(r)!r}: run {snippet!r} lacks {' and '.join(problems)}"
-
-
-def runs_missing_east_asian(pptx: Path) -> list[str]:
-    """Describe every run with CJK text (slides, tables, groups, notes) lacking lang or a:ea."""
-    from pptx import Presentation
-
-    prs = Presentation(str(pptx))
-    found: list[str] = []
-    for no, slide in enumerate(prs.slides, 1):
-        theme = _theme_ea(_theme_blob(slide.slide_layout.slide_master.part))
-        found.extend(_pptx_run_problems(slide._element, theme, f"slide {no}"))
-        if slide.has_notes_slide:
-            found.extend(_pptx_run_problems(slide.notes_slide._element, theme, f"notes {no}"))
-    return found
-
-
-_DOCX_TEXT_PARTS = ("document.main", "header", "footer", "footnotes", "endnotes")
-
-
-def docx_runs_missing_east_asian(docx: Path) -> list[str]:
-    """Describe every w:r with CJK text whose effective eastAsia font or CJK w:lang is missing.
-
-    Effective means: the run's rPr, then its character style chain, then its paragraph's style
-    chain (default paragraph style if none), then docDefaults; a theme font reference
-    (w:eastAsiaTheme) only counts if the theme gives East Asian text a typeface. The eastAsia
-    language must be zh/ja/ko. Table styles are not consulted.
-    """
-    import docx as python_docx
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    doc = python_docx.Document(str(docx))
-    styles = {s.style_id: s for s in doc.styles}
-    default_para = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-    defaults = doc.styles.element.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
-    try:
-        theme = _theme_ea(doc.part.part_related_by(RT.THEME).blob)
-    except KeyError:
-        theme = _theme_ea(None)
-
-    def chain(style) -> list:
-        out, seen = [], set()
-        while style is not None and style.style_id not in seen:
-            seen.add(style.style_id)
-            if style.element.rPr is not None:
-                out.append(style.element.rPr)
-            style = style.base_style
-        return out
-
-    def font(rpr) -> bool | None:
-        fonts = rpr.find("w:rFonts", NS)
-        if fonts is None:
-            return None
-        ref = fonts.get(f"{{{W}}}eastAsiaTheme")
-        if ref:
-            return theme["major" if ref.startswith("major") else "minor"]
-        face = fonts.get(f"{{{W}}}eastAsia")
-        return bool(face) if face is not None else None
-
-    def lang(rpr) -> bool | None:
-        el = rpr.find("w:lang", NS)
-        tag = el.get(f"{{{W}}}eastAsia") if el is not None else None
-        return _is_cjk_lang(tag) if tag is not None else None
-
-    def effective(levels: list, probe) -> bool:
-        for rpr in levels:
-            got = probe(rpr)
-            if got is not None:
-                return got
-        return False
-
-    found: list[str] = []
-    for part in doc.part.package.iter_parts():
-        if not any(f"wordprocessingml.{k}+xml" in part.content_type for k in _DOCX_TEXT_PARTS):
-            continue
-        root = etree.fromstring(part.blob)
-        for p_no, p in enumerate(root.iter(f"{{{W}}}p"), 1):
-            p_style_id = p.find("w:pPr/w:pStyle", NS)
-            p_style = styles.get(p_style_id.get(f"{{{W}}}val")) if p_style_id is not None else None
-            para_levels = chain(p_style or default_para)
-            for r in p.iter(f"{{{W}}}r"):
-                if next(r.iterancestors(f"{{{W}}}p")) is not p:
-                    continue  # belongs to a paragraph nested in a text box
-                text = "".join(t.text or "" for t in r.iterfind("w:t", NS))
-                if not has_cjk(text):
-                    continue
-                rpr = r.find("w:rPr", NS)
-                levels = [rpr] if rpr is not None else []
-                r_style_id = rpr.find("w:rStyle", NS) if rpr is not None else None
-                if r_style_id is not None:
-                    levels += chain(styles.get(r_style_id.get(f"{{{W}}}val")))
-                levels += para_levels
-                if defaults is not None:
-                    levels.append(defaults)
-                problems = []
-                if not effective(levels, font):
-                    problems.append("an eastAsia font")
-                if not effective(levels, lang):
-                    problems.append("a zh/ja/ko w:lang eastAsia")
-                if problems:
-                    snippet = text if len(text) <= 20 else text[:19] + "…"
-                    found.append(
-                        f"{part.partname} paragraph {p_no}: run {snippet!r} lacks "
-                        + " and ".join(problems)
-                    )
-    return found
-
-
-def _plain(text: str) -> str:
-    """``text`` without whitespace and the invisible joiners deckgen puts inside figures."""
-    return "".join(text.split()).replace("\u2060", "").replace("\ufeff", "")
-
-
-def figures_split(pdf: Path, figures: Iterable[str]) -> list[str]:
-    """Figures (e.g. "1500亩以上") that a rendered PDF breaks across two lines of one text.
-
-    Consecutive lines of the same PDF block are joined; a figure found across the join is
-    reported as ``"page N: 1500亩以|上"``.
-    """
-    import pymupdf
-
-    wanted = {_plain(f) for f in figures}
-    wanted.discard("")
-    found: list[str] = []
-    with pymupdf.open(pdf) as doc:
-        for number, page in enumerate(doc, 1):
-            for block in page.get_text("dict")["blocks"]:
-                lines = [
-                    "".join(span["text"] for span in line["spans"])
-                    for line in block.get("lines", [])
-                ]
-                lines = [_plain(t) for t in lines]
-                for first, second in zip(lines, lines[1:], strict=False):
-                    joined, cut = first + second, len(first)
-                    for fig in wanted:
-                        start = joined.find(fig)
-                        while start != -1:
-                            end = start + len(fig)
-                            if start < cut < end:
-                                found.append(
-                                    f"page {number}: {joined[start:cut]}|{joined[cut:end]}"
-                                )
-                            start = joined.find(fig, start + 1)
-    return found
