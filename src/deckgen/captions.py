@@ -22,7 +22,7 @@ No card is made, because no caption would be faithful, when:
 
 * the figure is a name or inside one: in quotation marks or 《》 (“15分钟医保服务圈”), a
   span of time naming a thing ("15分钟医保服务圈"), a policy named after its issuer
-  ("国务院33条");
+  ("国务院33条"), a grade ("30万吨级航道");
 * the clause gives figures to several things at once (分别, "respectively"), or another
   figure follows in it ("810个省重点项目完成投资10428.6亿元": the words after 810个 are
   about the other figure);
@@ -52,7 +52,7 @@ _ZH_CLAUSE = frozenset(_ZH_SENTENCE + "，,：:")
 _OPEN_QUOTES = "“‘「『《〈"
 _CLOSE_QUOTES = "”’」』》〉"
 
-_ZH_LEADS = ("同时", "此外", "另外", "以及", "并且", "并", "且", "还", "和", "及", "也")
+_ZH_LEADS = ("同时", "此外", "另外", "以及", "并且")
 """Joining words dropped from a caption's start: they join it to the clause before."""
 
 _ZH_DANGLING = (
@@ -174,8 +174,8 @@ def _strip_leads(s: str, leads: tuple[str, ...]) -> str:
 
 def _named(text: str, fig: Figure, before: str, after: str) -> bool:
     """Whether the figure is part of a name: "15分钟医保服务圈", "国务院33条"."""
-    if before.endswith(_ZH_ISSUERS):
-        return True
+    if before.endswith(_ZH_ISSUERS) or text[fig.end : fig.end + 1] == "级":
+        return True  # "国务院33条"; "30万吨级航道" is a grade, not a tonnage
     nxt = text[fig.end : fig.end + 1]
     unit = fig.unit
     return unit in _TIME_UNITS and bool(after) and _is_ideograph(nxt) and nxt not in _TIME_FOLLOWERS

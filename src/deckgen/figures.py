@@ -85,12 +85,12 @@ _MEASURES = tuple(
     " 元 美元 欧元 日元 港元 英镑 人民币"
     # area, length, volume, weight, energy
     " 平方米 平方公里 平方千米 立方米 公顷 亩 公里 千米 米 厘米 毫米 吨 公斤 千克 克 微克 毫克"
-    " 斤 升 毫升 千瓦时 千瓦 兆瓦 瓦 度 标箱"
+    " 斤 升 毫升 千瓦时 千瓦 兆瓦 瓦 度 标箱 吨标准煤 吨标煤"
     # time
     " 年 个月 天 小时 分钟 秒 周年 周 周岁 岁"
     # counts
     " 个次 人次 户次 架次 场次 批次 车次 航次"
-    " 个 家 条 人 名 户 件 场 项 次 辆 套 间 座 所 张 台 批 处 只 头 株 棵"
+    " 个 家 条 人 名 户 件 场 项 次 辆 套 间 座 所 张 台 批 处 只 头 株 棵 列"
     " 位 支 部门 部 篇 份 起 宗 笔 单 本 册 幅 首 架 艘 趟 轮 组 队 村 栋 幢 层 片 块 根 枚 颗"
     " 床 例 门 类 种 大类 期次 班次 课时 学时".split()
 )
@@ -112,6 +112,9 @@ _CN_UNIT = re.compile(
 
 _PER = re.compile(rf"(?:/|每)(?P<meas>{_alternation(_MEASURES)})")
 """A rate's second unit: "元/平方米", "微克/立方米", "微克每立方米"."""
+
+_ALTERNATIVE = re.compile(rf"[（(](?P<meas>{_alternation(_MEASURES)})[）)]")
+"""A second measure in brackets that the count includes: "15.6万套（间）"."""
 
 _MONTHS_AFTER_GE = re.compile("([多余])月")
 """The rest of "1个多月" after 个."""
@@ -205,7 +208,7 @@ def _unit_after(text: str, pos: int, currency: bool) -> _Tail | None:
         if mm and not suffix:
             return _Tail(mm.end(), "个月", mm.group(1))
     if meas:
-        per = _PER.match(text, end)
+        per = _PER.match(text, end) or _ALTERNATIVE.match(text, end)
         if per:
             unit += per.group()
             end = per.end()
