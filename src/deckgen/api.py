@@ -132,9 +132,13 @@ def build_pptx(
     return _build(".pptx", content_path, out, template, options, warn)
 
 
-def _build(suffix, content_path, out, template, options, warn) -> Path:
-    """Load, plan, report the plan's warnings, and write atomically: the one build path."""
-    from .files import atomic_write
+def plan(content_path, suffix: str, template=None, options: BuildOptions | None = None):
+    """The plan (pure data: what is drawn where, at what size) of the ``suffix`` output of
+    a content file."""
+    return _plan(suffix, content_path, template, options)[1]
+
+
+def _plan(suffix, content_path, template, options):
     from .theme import load_theme
 
     content = load(content_path)
@@ -142,18 +146,26 @@ def _build(suffix, content_path, out, template, options, warn) -> Path:
     options = options or BuildOptions()
     if suffix == ".pptx":
         from .plan.deck import plan_deck
+
+        return theme, plan_deck(content, theme, options, grid_for(theme))
+    from .plan.brief import plan_brief
+
+    return theme, plan_brief(content, theme, options)
+
+
+def _build(suffix, content_path, out, template, options, warn) -> Path:
+    """Load, plan, report the plan's warnings, and write atomically: the one build path."""
+    from .files import atomic_write
+
+    theme, planned = _plan(suffix, content_path, template, options)
+    if suffix == ".pptx":
         from .render.pptx import write_pptx as write
-
-        plan = plan_deck(content, theme, options, grid_for(theme))
     else:
-        from .plan.brief import plan_brief
         from .render.docx import write_docx as write
-
-        plan = plan_brief(content, theme, options)
-    for message in dict.fromkeys(plan.warnings):  # a footer's warning once, not per slide
+    for message in dict.fromkeys(planned.warnings):  # a footer's warning once, not per slide
         (warn or _ignore)(message)
     out = Path(out) if out else default_output(content_path, suffix)
-    return atomic_write(out, lambda tmp: write(plan, theme, tmp))
+    return atomic_write(out, lambda tmp: write(planned, theme, tmp))
 
 
 def _ignore(message: str) -> None:
