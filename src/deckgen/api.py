@@ -83,9 +83,9 @@ def texts(content: Content) -> list[str]:
 
 def cards(content: Content) -> list:
     """Every key-figure card the content's highlights could show, each beside its sentence
-    (:class:`deckgen.plan.numbers.CardRow`); ``shown`` marks those the deck shows."""
+    (:class:`deckgen.plan.choose.CardRow`); ``shown`` marks those the deck shows."""
     from .labels import language_of
-    from .plan.numbers import review_cards
+    from .plan.choose import review_cards
 
     if content.review is None:
         return []

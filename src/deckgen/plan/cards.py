@@ -1,4 +1,5 @@
-"""Card slides: overview grids of N items, and detail slides whose cards flow onto continuations."""
+"""Cards that flow: points as cards side by side, as many a slide as fit, continued on
+（续） slides; a card too long alone is split."""
 
 from __future__ import annotations
 
@@ -6,13 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Closing, Commitment, Highlight
-from .layout import BODY, CARD_HEADING, LINE_SPACING, cells, grid_shape
-from .slides import Element, Rect, Shape, Slide, SlideKind, TextBox
+from .layout import BODY, CARD_HEADING, LINE_SPACING, cells
+from .slides import Element, Rect, Shape, Slide, TextBox
 from .typeset import Fitted, Style
 
 if TYPE_CHECKING:
-    from .deck import Part, Planner
+    from .context import Planner
 
 PAD = 14.0
 """Padding inside a card."""
@@ -33,94 +33,18 @@ class Card:
     bullets: bool = False
 
 
-# ---- overview grids ------------------------------------------------------------------
+# ---- card flow -------------------------------------------------------------------
 
 
-def overview(p: Planner, part: Part, items: Sequence[Highlight | Commitment]) -> list[Slide]:
-    """The N items of a part as numbered cards with title and slogan; 12 at most a slide."""
-    for per_slide in _chunk_sizes(len(items), MAX_PER_SLIDE):
-        slides = []
-        for start in range(0, len(items), per_slide):
-            chunk = items[start : start + per_slide]
-            body = _overview_cards(p, chunk, start)
-            if body is None:
-                break
-            title = part.title or part.label
-            if start:
-                title = p.continued(title)
-            notes = "\n".join(
-                f"{i}. {it.title}" + (f"——{it.slogan}" if it.slogan else "")
-                for i, it in enumerate(chunk, start + 1)
-            )
-            slides.append(p.slide("overview", title, part.subtitle, part.label, body, notes))
-        else:
-            return slides
-    raise AssertionError("a single overview card always fits")  # pragma: no cover
-
-
-def _overview_cards(p: Planner, items, first: int) -> list[Element] | None:
-    g = p.grid
-    rows, cols = grid_shape(len(items))
-    els: list[Element] = []
-    for i, (item, cell) in enumerate(
-        zip(items, cells(g.content, len(items), g.gutter), strict=True)
-    ):
-        els.append(Shape(cell, "light", kind="rect", name="Card"))
-        els.append(Shape(Rect(cell.x, cell.y, STRIP, cell.h), "primary", name="Card edge"))
-        inner = cell.inset(PAD)
-        inner = Rect(inner.x + STRIP, inner.y, inner.w - STRIP, inner.h)
-        num_h = min(40.0, inner.h * 0.3)
-        num_box, rest = inner.take_top(num_h, 4)
-        number = p.text(
-            [f"{first + i + 1:02d}"],
-            Style("number", colour="accent"),
-            num_box,
-            (30, 14),
-            anchor="b",
-        )
-        title_h = rest.h * (0.55 if item.slogan else 1.0)
-        title_box, slogan_box = rest.take_top(title_h, 4)
-        heading = Style("heading", colour="dark", line_spacing=1.2)
-        title = p.caption(item.title, heading, title_box, (22, 13), "Card title", fallback=False)
-        parts = [number, title]
-        if item.slogan:
-            parts.append(p.text([item.slogan], Style("body", colour="muted"), slogan_box, (16, 11)))
-        if any(x is None for x in parts):
-            return None
-        els += parts
-    return els
-
-
-def _chunk_sizes(n: int, most: int) -> list[int]:
+def chunk_sizes(n: int, most: int) -> list[int]:
     """Items per slide to try, largest first: all (up to ``most``), then fewer."""
     first = min(n, most)
     return [first] + [k for k in (9, 8, 6, 4, 3, 2, 1) if k < first]
 
 
-# ---- detail slides -------------------------------------------------------------------
-
-
-def highlight(p: Planner, part: Part, number: int, h: Highlight) -> list[Slide]:
-    """A highlight's points as cards, figures emphasised; continued when they do not fit."""
-    items = [Card(pt.heading, (pt.text,)) for pt in h.points]
-    return flow(p, "highlight", h.title, h.slogan, part.label, items)
-
-
-def commitment(p: Planner, part: Part, number: int, c: Commitment) -> list[Slide]:
-    """A commitment's points as columns of heading and bullets."""
-    items = [Card(pt.heading, tuple(pt.bullets), bullets=True) for pt in c.points]
-    return flow(p, "commitment", c.title, c.slogan, part.label, items)
-
-
-def closing(p: Planner, part: Part, c: Closing) -> list[Slide]:
-    """The closing part: its points as cards (the intro is on the divider)."""
-    items = [Card(pt.heading, (pt.text,)) for pt in c.points]
-    return flow(p, "closing", c.title, None, None, items, columns_for_four=2)
-
-
 def flow(
     p: Planner,
-    kind: SlideKind,
+    kind: str,
     title: str,
     subtitle: str | None,
     tag: str | None,
@@ -128,7 +52,7 @@ def flow(
     columns_for_four: int = 2,
 ) -> list[Slide]:
     """Cards side by side, as many per slide as fit; a card too long alone is split."""
-    for per_slide in _chunk_sizes(len(items), 4 if len(items) == 4 else 3):
+    for per_slide in chunk_sizes(len(items), 4 if len(items) == 4 else 3):
         bodies = []
         for start in range(0, len(items), per_slide):
             body = _card_row(p, items[start : start + per_slide])

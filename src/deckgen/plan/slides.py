@@ -140,6 +140,10 @@ class Picture:
 
 Element = TextBox | Shape | Chart | Picture
 
+Layout = Literal["cover", "divider", "content", "end"]
+"""The master layouts a slide can be put on: the title slide, a section header, a content
+slide (title only), the closing slide."""
+
 SlideKind = Literal[
     "cover",
     "agenda",
@@ -158,7 +162,8 @@ SlideKind = Literal[
 class Slide:
     """One slide: its kind, its elements in drawing order, and its speaker notes."""
 
-    kind: SlideKind
+    kind: str
+    """Which slide kind made it (a row of :data:`deckgen.plan.deck.DECK`)."""
     title: str
     elements: tuple[Element, ...]
     notes: str = ""
@@ -168,6 +173,8 @@ class Slide:
     """Whether the slide carries the footer (number, organisation, marking)."""
     dark: bool = False
     """Whether the slide is dark, so its footer is drawn light."""
+    layout: Layout = "content"
+    """Which layout of the master the renderer puts it on."""
 
 
 @dataclass(frozen=True)

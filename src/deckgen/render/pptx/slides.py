@@ -1,4 +1,4 @@
-"""Add one planned slide: pick the layout for its kind, fill placeholders, draw the rest."""
+"""Add one planned slide: pick its master layout, fill placeholders, draw the rest."""
 
 from __future__ import annotations
 
@@ -9,22 +9,20 @@ from ...plan.slides import Slide, TextBox
 from .elements import Painter, _emu
 from .master import choose_layouts
 
-LAYOUTS: dict[str, str] = {"cover": "cover", "divider": "divider", "end": "end"}
-"""Which of :func:`choose_layouts`'s picks each slide kind uses; every other kind: content."""
-
 _TITLE = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 _SUBTITLE = {PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY}
 
 
-def layout_for(prs, kind: str, chosen: dict | None = None):
-    """The slide layout for ``kind`` (pass ``chosen`` to reuse one :func:`choose_layouts`)."""
+def layout_for(prs, layout: str, chosen: dict | None = None):
+    """The master's layout for a plan's ``layout`` (``cover``, ``divider``, ``content``,
+    ``end``); pass ``chosen`` to reuse one :func:`choose_layouts`."""
     chosen = chosen or choose_layouts(prs)
-    return chosen[LAYOUTS.get(kind, "content")]
+    return chosen.get(layout, chosen["content"])  # a slide kind names its layout, or content
 
 
 def add_slide(prs, plan: Slide, painter: Painter, chosen: dict):
     """Add ``plan`` to ``prs``: its elements in order, its title in the title placeholder."""
-    slide = prs.slides.add_slide(layout_for(prs, plan.kind, chosen))
+    slide = prs.slides.add_slide(layout_for(prs, plan.layout, chosen))
     if plan.background is not None:
         fill = slide.background.fill
         fill.solid()
