@@ -1,0 +1,130 @@
+"""The briefing's parts: one function a part of the report, registered in :data:`PARTS`,
+each writing its blocks through a :class:`Writer` (headings numbered as they come)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from ...labels import Language, label
+from ...model import Closing, Content, Plan, Review, Target, Targets
+from ...options import BuildOptions
+from .blocks import Block, Heading, Paragraph, Run, Table, heading_prefix, runs_of
+
+
+class Writer:
+    """Collects a briefing's blocks, numbering headings as it goes; the part functions
+    below write through it."""
+
+    def __init__(self, content: Content, options: BuildOptions, language: Language):
+        self.content = content
+        self.options = options
+        self.numbers = "zh" if content.meta.language.startswith("zh") else "en"
+        self.labels = language
+        self.blocks: list[Block] = []
+        self.warnings: list[str] = []
+        self.counters = [0, 0, 0, 0]
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def heading(self, level: int, text: str) -> None:
+        self.counters[level - 1] += 1
+        for deeper in range(level, len(self.counters)):
+            self.counters[deeper] = 0
+        n = self.counters[level - 1]
+        prefix = heading_prefix(level, n, self.numbers)  # type: ignore[arg-type]
+        anchor = f"_Toc{len(self.blocks) + 1:06d}"
+        self.blocks.append(Heading(level, prefix, text, anchor))
+
+    def paragraph(self, text: str, role: Literal["body", "lead"] = "body") -> None:
+        self.blocks.append(Paragraph(runs_of(text) if role == "body" else (Run(text),), role))
+
+    def joined(self, first: str | None, second: str | None) -> str | None:
+        """A title and its slogan or subtitle as one line."""
+        parts = [p for p in (first, second) if p]
+        if not parts:
+            return None
+        return "".join(parts) if self.numbers == "zh" else " — ".join(parts)
+
+    def titled(self, title: str, slogan: str | None) -> str:
+        if not slogan:
+            return title
+        return f"{title}——{slogan}" if self.numbers == "zh" else f"{title} — {slogan}"
+
+    def part_label(self, given: str | None, key: str, year: int | None) -> str:
+        if given:
+            return given
+        word = label(key, self.labels)
+        if year is None:
+            return word
+        return f"{word}{year}" if self.labels == "zh" else f"{word} {year}"
+
+    def no_pictures(self, where: str, items: list) -> None:
+        with_image = [i for i, item in enumerate(items, 1) if item.image is not None]
+        if with_image:
+            self.warnings.append(
+                f"{where} {', '.join(map(str, with_image))}: the briefing prints no pictures"
+            )
+
+
+def review(w: Writer, review: Review) -> None:
+    w.heading(1, w.part_label(review.label, "review", review.year))
+    lead = w.joined(review.title, review.subtitle)
+    if lead:
+        w.paragraph(lead, "lead")
+    w.no_pictures("review highlight", review.highlights)
+    for highlight in review.highlights:
+        w.heading(2, w.titled(highlight.title, highlight.slogan))
+        for point in highlight.points:
+            w.heading(3, point.heading)
+            w.paragraph(point.text)
+
+
+def targets(w: Writer, targets: Targets) -> None:
+    w.heading(1, targets.title or label("targets", w.labels))
+    for line in targets.intro:
+        ends_sentence = line[-1] in "。：；！？:.;!?"
+        w.paragraph(line, "body" if ends_sentence else "lead")
+    w.blocks.append(targets_table(w, targets.items))
+
+
+def targets_table(w: Writer, items: list[Target]) -> Table:
+    """指标 | 目标: what is measured, and the target as written, whole (a reader searches
+    for "地区生产总值增长5.5%"); targets without a label give a one-column table."""
+    if not any(t.label for t in items):
+        return Table((label("target", w.labels),), tuple((runs_of(t.text),) for t in items), (1.0,))
+    rows = tuple((runs_of(t.label or ""), runs_of(t.text)) for t in items)
+    header = (label("indicator", w.labels), label("target", w.labels))
+    return Table(header, rows, (0.3, 0.7))
+
+
+def plan(w: Writer, plan: Plan) -> None:
+    w.heading(1, w.part_label(plan.label, "plan", plan.year))
+    lead = w.joined(plan.title, plan.subtitle)
+    if lead:
+        w.paragraph(lead, "lead")
+    w.no_pictures("plan commitment", plan.commitments)
+    for commitment in plan.commitments:
+        w.heading(2, w.titled(commitment.title, commitment.slogan))
+        for point in commitment.points:
+            w.heading(3, point.heading)
+            for bullet in point.bullets:
+                w.paragraph(bullet)
+
+
+def closing(w: Writer, closing: Closing) -> None:
+    w.heading(1, closing.title)
+    if closing.intro:
+        w.paragraph(closing.intro)
+    for point in closing.points:
+        w.heading(2, point.heading)
+        w.paragraph(point.text)
+
+
+PARTS: dict[str, Callable[[Writer, object], None]] = {
+    "review": review,
+    "targets": targets,
+    "plan": plan,
+    "closing": closing,
+}
+"""The part writers by the content's part names; the meeting says which, in which order."""
