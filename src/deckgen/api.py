@@ -139,49 +139,45 @@ def plan(content_path, suffix: str, template=None, options: BuildOptions | None 
 
 
 def _plan(suffix, content_path, template, options):
+    from .outputs import OUTPUTS
     from .theme import load_theme
 
     content = load(content_path)
     theme = load_theme(template).for_language(content.meta.language)
-    options = options or BuildOptions()
-    if suffix == ".pptx":
-        from .plan.deck import plan_deck
+    return theme, OUTPUTS[suffix].plan(content, theme, options or BuildOptions())
 
-        return theme, plan_deck(content, theme, options, grid_for(theme))
-    from .plan.brief import plan_brief
 
-    return theme, plan_brief(content, theme, options)
+def build_file(
+    suffix: str,
+    content_path: str | Path,
+    out: str | Path | None = None,
+    template: str | Path | None = None,
+    options: BuildOptions | None = None,
+    warn: Warn | None = None,
+) -> Path:
+    """Write the ``suffix`` output (see :data:`deckgen.outputs.OUTPUTS`) of a content file;
+    returns the path written."""
+    return _build(suffix, content_path, out, template, options, warn)
 
 
 def _build(suffix, content_path, out, template, options, warn) -> Path:
     """Load, plan, report the plan's warnings, and write atomically: the one build path."""
+    from .errors import InputError
     from .files import atomic_write
+    from .outputs import OUTPUTS
 
+    if out is not None and Path(out).suffix.lower() != suffix:
+        noun = OUTPUTS[suffix].noun
+        raise InputError(f"a {noun} is written as {suffix}: name the output {suffix}", file=out)
     theme, planned = _plan(suffix, content_path, template, options)
-    if suffix == ".pptx":
-        from .render.pptx import write_pptx as write
-    else:
-        from .render.docx import write_docx as write
     for message in dict.fromkeys(planned.warnings):  # a footer's warning once, not per slide
         (warn or _ignore)(message)
     out = Path(out) if out else default_output(content_path, suffix)
-    return atomic_write(out, lambda tmp: write(planned, theme, tmp))
+    return atomic_write(out, lambda tmp: OUTPUTS[suffix].write(planned, theme, tmp))
 
 
 def _ignore(message: str) -> None:
     """The default for ``warn``: a library call stays quiet."""
-
-
-def grid_for(theme):
-    """The slide grid: the default 16:9 one, or one read from the template's master."""
-    from .plan.layout import Grid
-
-    logo = theme.logo_path is not None
-    if theme.master_path is None:
-        return Grid(logo=logo)
-    from .render.pptx.master import read_master
-
-    return Grid.for_master(read_master(theme.master_path), logo)
 
 
 # ---- meetings ----------------------------------------------------------------------
@@ -226,8 +222,12 @@ def build(
     load_theme(template)
     folder = Path(out_dir) if out_dir else meeting_folder(meeting_path)
     stem = Path(content_path).stem
-    pptx = build_pptx(content_path, folder / f"{stem}.pptx", template, options, warn)
-    docx = build_docx(content_path, folder / f"{stem}.docx", template, options, warn)
+    from .outputs import OUTPUTS
+
+    pptx, docx = (
+        _build(suffix, content_path, folder / f"{stem}{suffix}", template, options, warn)
+        for suffix in OUTPUTS
+    )
     return pptx, docx
 
 
@@ -262,11 +262,12 @@ def preview_file(path: str | Path, out: str | Path | None = None, dpi: int = 50)
     import tempfile
 
     from .files import atomic_write
+    from .outputs import output_for
     from .preview import contact_sheet, to_pdf, to_png
 
     path = _written_file(path, "for a preview")
     out = Path(out) if out else default_output(path, ".png")
-    columns = 5 if path.suffix.lower() == ".pptx" else 6
+    columns = output_for(path.suffix).preview_columns
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
         pngs = to_png(to_pdf(path, Path(tmp)), Path(tmp), dpi=dpi)
         return atomic_write(out, lambda t: contact_sheet(pngs, t, columns=columns))
@@ -275,13 +276,14 @@ def preview_file(path: str | Path, out: str | Path | None = None, dpi: int = 50)
 def _written_file(path: str | Path, need: str) -> Path:
     """``path`` if it is a .pptx or .docx file and LibreOffice is there to render it."""
     from .errors import InputError
+    from .outputs import OUTPUTS, output_for
     from .preview import find_soffice
 
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file", file=path)
-    if path.suffix.lower() not in (".pptx", ".docx"):
-        raise InputError("expected a .pptx or .docx file", file=path)
+    if output_for(path.suffix) is None:
+        raise InputError(f"expected a {' or '.join(OUTPUTS)} file", file=path)
     if find_soffice() is None:
         raise InputError(f"LibreOffice (soffice) is needed {need}; install it", file=path)
     return path

@@ -180,8 +180,7 @@ def _make(suffix: str, content: Path, output, template, meeting) -> None:
     options, template = api.for_meeting(meeting, template)
     if output is None and meeting is not None:
         output = api.default_output(content, suffix, api.meeting_folder(meeting))
-    build = api.build_pptx if suffix == ".pptx" else api.build_docx
-    typer.echo(f"wrote {build(content, output, template, options, warn=_warn)}")
+    typer.echo(f"wrote {api.build_file(suffix, content, output, template, options, _warn)}")
 
 
 @app.command()

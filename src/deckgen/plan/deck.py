@@ -75,9 +75,9 @@ def plan_deck(
     table: tuple[Row, ...] = DECK,
 ) -> Deck:
     """The whole deck for ``content``, styled by ``theme``, shaped by ``options``, on ``grid``
-    (the default 16:9 grid, or one read from the organisation's master), row by row of
+    (by default the theme's: 16:9, or read from the organisation's master), row by row of
     ``table``."""
-    p = Planner(content, theme, options, grid)
+    p = Planner(content, theme, options, grid or Grid.for_theme(theme))
     rows = [r for r in table if options.detail != "brief" or r.brief]
     parts = p.parts()
     first_part = next((i for i, r in enumerate(rows) if r.part is not None), len(rows))

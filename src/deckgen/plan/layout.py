@@ -84,6 +84,16 @@ class Grid:
         return Rect(self.width - self.margin - LOGO[0], t.y + (t.h - LOGO[1]) / 2, *LOGO)
 
     @classmethod
+    def for_theme(cls, theme) -> Grid:
+        """The grid of a theme: the default 16:9 one, or one read from its master."""
+        logo = theme.logo_path is not None
+        if theme.master_path is None:
+            return cls(logo=logo)
+        from ..render.pptx.master import read_master
+
+        return cls.for_master(read_master(theme.master_path), logo)
+
+    @classmethod
     def for_master(cls, info, logo: bool = False) -> Grid:
         """The grid of an organisation's master, from what :func:`read_master` found."""
         return cls(
