@@ -18,9 +18,6 @@ from deckgen.text.fit import (
     Box,
     Para,
     TextStyle,
-    fit,
-    fit_lines,
-    fit_single_line,
     height,
     layout,
     sizes_between,
@@ -296,30 +293,38 @@ def test_height_counts_lines_and_paragraph_spacing():
     assert height([], style, 12) == 0
 
 
-def test_fit_picks_the_largest_size_that_fits():
-    box = Box(300, 120)
-    got = fit(SEED_PARAS[:2], YAHEI, box, (28, 8))
-    assert got is not None and 8 <= got.size_pt <= 28
-    assert got.height_pt <= box.height_pt * 0.96
-    assert got.lines == layout(SEED_PARAS[:2], YAHEI, got.size_pt, box.width_pt * 0.96)
-    bigger = got.size_pt + 0.5
-    if bigger <= 28:
-        lines = layout(SEED_PARAS[:2], YAHEI, bigger, box.width_pt * 0.96)
-        assert height(lines, YAHEI, bigger) > box.height_pt * 0.96
-    assert fit(SEED_PARAS, YAHEI, Box(300, 30), (28, 8)) is None
-    short = fit(["六合"], YAHEI, box, (28, 8))
-    assert short is not None and short.size_pt == 28
+def _typesetter():
+    from deckgen.plan.typeset import Typesetter
+    from deckgen.theme import load_theme
+
+    return Typesetter(load_theme("gov-red"))
 
 
-def test_fit_single_line_and_max_lines():
-    title = "聚焦两会!速读六合区政府工作报告"
-    one = fit_single_line(title, YAHEI, 300, (40, 12))
-    assert one is not None and len(one.lines[0]) == 1
-    assert text_width(title, "微软雅黑", one.size_pt, latin="Arial") <= 300 * 0.96
-    assert fit_single_line(title, YAHEI, 300, (one.size_pt + 0.5, one.size_pt + 0.5)) is None
-    assert fit_single_line(title, YAHEI, 50, (40, 12)) is None
-    two = fit_lines(title, YAHEI, 300, (60, 12), max_lines=2)
-    assert two is not None and two.size_pt > one.size_pt and len(two.lines[0]) <= 2
+def test_the_one_fitter_picks_the_largest_size_that_fits():
+    """Plain texts (no figures to keep whole): the largest size whose lines fit the box."""
+    from deckgen.plan.typeset import SAFETY, Style
+
+    ts, style = _typesetter(), Style("body")
+    texts = ["成立六合科技创新产业发展基金，兑现载体认定、绩效评价等扶持资金，惠及创新主体。" * 3]
+    got = ts.fit(texts, style, 300, 120, (28, 8))
+    assert got is not None and 8 <= got.size <= 28
+    assert got.height <= 120 * SAFETY
+    bigger = ts.at(texts, style, got.size + 0.5, 300)
+    assert bigger.height > 120 * SAFETY
+    assert ts.fit(texts * 4, style, 300, 30, (28, 8)) is None
+    assert ts.fit(["六合"], style, 300, 120, (28, 8)).size == 28
+
+
+def test_the_fitter_never_changes_the_text_and_prefers_lines_that_keep_figures_whole():
+    from deckgen.plan.typeset import Style
+
+    ts, style = _typesetter(), Style("body", emphasise=True)
+    for text in SEED_PARAS:
+        got = ts.fit([text], style, 260, 400, (18, 12))
+        assert got is not None
+        assert "".join(r.text for r in got.paragraphs[0].runs) == text
+        width = 260 - got.trim
+        assert ts.splits(text, style, got.size, width) <= ts.splits(text, style, got.size, 260)
 
 
 def test_split_continues_mid_paragraph():

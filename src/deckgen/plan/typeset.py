@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..figures import figure_spans
 from ..text.breaks import line_spans
-from ..text.fit import Box, Para, TextStyle, layout, split, width_fn
+from ..text.fit import Box, Para, TextStyle, layout, sizes_between, split, width_fn
 from ..text.fit import height as lines_height
 from ..text.measure import text_width
 from ..theme import Theme
@@ -123,7 +123,7 @@ class Typesetter:
         layout wish, never a reason to touch the author's text: some may still split.
         """
         best: tuple[int, Fitted] | None = None
-        for size in _sizes(sizes):
+        for size in sizes_between(sizes):
             if best is not None and size < best[1].size * WHOLE_FIGURES:
                 break
             for trim in (0.0, *_trims(width)):  # lines broken a little earlier, same size
@@ -227,9 +227,3 @@ def _trims(width: float, most: float = 0.12, steps: int = 16) -> list[float]:
     """Widths, in points, that a box may leave unused at its right to move a line's end:
     up to ``most`` of ``width``, in ``steps`` steps."""
     return [width * most * (i + 1) / steps for i in range(steps)]
-
-
-def _sizes(sizes: tuple[float, float], step: float = 0.5) -> list[float]:
-    high, low = sizes
-    count = int(round((high - low) / step))
-    return [high - i * step for i in range(count + 1)]

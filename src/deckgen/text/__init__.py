@@ -1,14 +1,12 @@
-"""Text fitting: font resolution, real-metric measurement, Chinese line breaking, and fitting."""
+"""Text measurement: font resolution, real-metric widths, Chinese line breaking, and laying
+paragraphs out at a size (:mod:`.fit`); choosing the size is the plan's
+(:class:`deckgen.plan.typeset.Typesetter`), in one place."""
 
 from .breaks import NO_END, NO_START, break_lines, line_spans
 from .fit import (
     Box,
-    Fit,
     Para,
     TextStyle,
-    fit,
-    fit_lines,
-    fit_single_line,
     height,
     layout,
     sizes_between,
@@ -22,14 +20,10 @@ __all__ = [
     "NO_END",
     "NO_START",
     "Box",
-    "Fit",
     "FontFile",
     "Para",
     "TextStyle",
     "break_lines",
-    "fit",
-    "fit_lines",
-    "fit_single_line",
     "font_file",
     "fontconfig_env",
     "fonts_conf",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -43,15 +43,6 @@ class Para(NamedTuple):
 
     text: str
     keep: tuple[Span, ...] = ()
-
-
-@dataclass(frozen=True)
-class Fit:
-    """A size that fits, the lines it breaks into (per paragraph) and their total height."""
-
-    size_pt: float
-    lines: list[list[str]]
-    height_pt: float
 
 
 ParaLike = Para | tuple[str, Sequence[Span]] | str
@@ -111,85 +102,6 @@ def sizes_between(sizes: tuple[float, float], step: float = 0.5) -> list[float]:
         k += 1
     out.append(lo)
     return out
-
-
-def _widest(lines: Iterable[str], style: TextStyle, size_pt: float) -> float:
-    width = width_fn(style, size_pt)
-    return max((width(line) for line in lines), default=0.0)
-
-
-def fit(
-    paragraphs: Sequence[ParaLike],
-    style: TextStyle,
-    box: Box,
-    sizes: tuple[float, float],
-    step: float = 0.5,
-    safety: float = 0.96,
-) -> Fit | None:
-    """The largest size in [min, max] at which the paragraphs fit ``box``; None if even min won't.
-
-    Lines are broken at ``box.width × safety`` and must total at most ``box.height × safety``;
-    a line that still overflows (a single glyph wider than the column) does not fit.
-    """
-    paras = [_para(p) for p in paragraphs]
-    max_w, max_h = box.width_pt * safety, box.height_pt * safety
-    # Widths scale with size: measure once, at 1 pt, without what a break may drop (whitespace,
-    # autospacing at a script switch) so that the bound below never overestimates.
-    ems = [
-        text_width(
-            "".join(p.text.split()),
-            style.family,
-            1.0,
-            style.bold,
-            latin=style.latin,
-            autospace=False,
-        )
-        for p in paras
-    ]
-    for size in sizes_between(sizes, step):
-        # Cheap bound first: a paragraph takes at least width / column lines.
-        at_least = [[""] * max(1, math.ceil(em * size / max_w - _EPS)) for em in ems]
-        if height(at_least, style, size) > max_h + _EPS:
-            continue
-        lines = layout(paras, style, size, max_w)
-        h = height(lines, style, size)
-        if h > max_h + _EPS:
-            continue
-        if _widest((ln for para in lines for ln in para), style, size) > max_w + _EPS:
-            continue
-        return Fit(size, lines, h)
-    return None
-
-
-def fit_lines(
-    paragraph: ParaLike,
-    style: TextStyle,
-    width_pt: float,
-    sizes: tuple[float, float],
-    max_lines: int,
-    step: float = 0.5,
-    safety: float = 0.96,
-) -> Fit | None:
-    """The largest size at which one paragraph takes at most ``max_lines`` lines; else None."""
-    para = _para(paragraph)
-    max_w = width_pt * safety
-    for size in sizes_between(sizes, step):
-        lines = layout([para], style, size, max_w)
-        if len(lines[0]) <= max_lines and _widest(lines[0], style, size) <= max_w + _EPS:
-            return Fit(size, lines, height(lines, style, size))
-    return None
-
-
-def fit_single_line(
-    text: str,
-    style: TextStyle,
-    width_pt: float,
-    sizes: tuple[float, float],
-    step: float = 0.5,
-    safety: float = 0.96,
-) -> Fit | None:
-    """The largest size at which ``text`` (a title) fits on one line; None if even min won't."""
-    return fit_lines(Para(text), style, width_pt, sizes, 1, step, safety)
 
 
 def _clip(keep: Sequence[Span], start: int, end: int) -> tuple[Span, ...]:
