@@ -14,8 +14,8 @@ from pptx import Presentation
 from deckgen import api
 from deckgen.check import spill_summary, spills
 from deckgen.figures import find_figures
-from deckgen.template_tools import scaffold
-from deckgen.theme import builtin_templates
+from deckgen.template.scaffold import scaffold
+from deckgen.template.theme import builtin_templates
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content" / "liuhe-2023.yaml"

@@ -22,7 +22,7 @@ from deckgen.plan.deck import SLIDE_KINDS, plan_deck
 from deckgen.plan.layout import BODY
 from deckgen.plan.slides import Deck, Slide, TextBox
 from deckgen.render.pptx import write_pptx
-from deckgen.theme import load_theme
+from deckgen.template.theme import load_theme
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content" / "liuhe-2023.yaml"

@@ -34,7 +34,7 @@ from deckgen.plan.brief import (
     plan_brief,
     roman_numeral,
 )
-from deckgen.theme import load_theme
+from deckgen.template.theme import load_theme
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content" / "liuhe-2023.yaml"

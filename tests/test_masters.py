@@ -16,8 +16,8 @@ from deckgen import api
 from deckgen.check import runs_missing_east_asian, spill_summary, spills
 from deckgen.figures import find_figures
 from deckgen.preview import bundled_template, convert, find_soffice
-from deckgen.render.pptx.master import read_master
-from deckgen.theme import load_theme
+from deckgen.template.master import read_master
+from deckgen.template.theme import load_theme
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content" / "liuhe-2023.yaml"

@@ -20,7 +20,7 @@ from deckgen.options import BuildOptions
 from deckgen.plan.brief import Contents, Masthead, plan_brief
 from deckgen.plan.deck import plan_deck
 from deckgen.plan.slides import TextBox
-from deckgen.theme import load_theme
+from deckgen.template.theme import load_theme
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content" / "liuhe-2023.yaml"

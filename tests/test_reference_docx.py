@@ -21,7 +21,7 @@ from seedtext import SEED_PATH, missing, seed_sentences
 from deckgen import api
 from deckgen.check import docx_runs_missing_east_asian
 from deckgen.options import BuildOptions
-from deckgen.theme import load_theme
+from deckgen.template.theme import load_theme
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content" / "liuhe-2023.yaml"

@@ -18,7 +18,7 @@ from deckgen.plan.deck import DECK, Row, plan_deck
 from deckgen.plan.slides import Slide
 from deckgen.plan.typeset import Style
 from deckgen.render.pptx import write_pptx
-from deckgen.theme import load_theme
+from deckgen.template.theme import load_theme
 
 SEED = Path(__file__).resolve().parents[1] / "content" / "liuhe-2023.yaml"
 

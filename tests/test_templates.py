@@ -13,10 +13,11 @@ from typer.testing import CliRunner
 
 from deckgen.cli import app
 from deckgen.errors import InputError
-from deckgen.render.pptx.slides import layout_for
-from deckgen.template_tools import contrast, master_summary, scaffold, slide_kinds
+from deckgen.template.inspect import contrast, master_summary, slide_kinds
+from deckgen.template.master import layout_for
+from deckgen.template.scaffold import scaffold
+from deckgen.template.theme import TEMPLATES_DIR, builtin_templates, load_theme
 from deckgen.text.fonts import fonts_conf
-from deckgen.theme import TEMPLATES_DIR, builtin_templates, load_theme
 
 runner = CliRunner()
 BUILTIN = ("gov-red", "ink-blue", "minimal")

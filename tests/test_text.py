@@ -295,7 +295,7 @@ def test_height_counts_lines_and_paragraph_spacing():
 
 def _typesetter():
     from deckgen.plan.typeset import Typesetter
-    from deckgen.theme import load_theme
+    from deckgen.template.theme import load_theme
 
     return Typesetter(load_theme("gov-red"))
 

@@ -140,7 +140,7 @@ def plan(content_path, suffix: str, template=None, options: BuildOptions | None 
 
 def _plan(suffix, content_path, template, options):
     from .outputs import OUTPUTS
-    from .theme import load_theme
+    from .template.theme import load_theme
 
     content = load(content_path)
     theme = load_theme(template).for_language(content.meta.language)
@@ -216,7 +216,7 @@ def build(
     ``out_dir`` defaults to ``output/<meeting-stem>/`` (``output/`` without a meeting).
     """
     options, template = for_meeting(meeting_path, template)
-    from .theme import load_theme
+    from .template.theme import load_theme
 
     load(content_path)  # a bad content file or template fails before anything is written
     load_theme(template)

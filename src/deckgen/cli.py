@@ -381,7 +381,7 @@ app.add_typer(template_app, name="template")
 @_reports_errors
 def template_list() -> None:
     """List the built-in templates: name and description."""
-    from .template_tools import list_templates
+    from .template.inspect import list_templates
 
     found = list_templates()
     width = max((len(name) for name, _ in found), default=0)
@@ -397,8 +397,8 @@ def template_show(
     """Show a template: colour swatches, fonts, logo, footer, briefing, master layouts."""
     from rich.console import Console
 
-    from .template_tools import describe
-    from .theme import load_theme
+    from .template.inspect import describe
+    from .template.theme import load_theme
 
     Console(highlight=False).print(describe(load_theme(template)), soft_wrap=True)
 
@@ -428,7 +428,7 @@ def template_new(
     ] = Path("templates"),
 ) -> None:
     """Make a new template folder from an existing template."""
-    from .template_tools import scaffold
+    from .template.scaffold import scaffold
 
     folder = scaffold(
         name,

@@ -151,7 +151,7 @@ def _position(node: object, key: int | str) -> tuple[int | None, int | None]:
 
 
 def meeting_template(meeting: Meeting, path: str | Path) -> str | Path | None:
-    """The profile's template for :func:`deckgen.theme.load_theme`: a built-in name as is,
+    """The profile's template for :func:`deckgen.template.theme.load_theme`: a built-in name as is,
     a path resolved against the profile's folder (``path`` is the profile's file)."""
     name = meeting.template
     if name is None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from .model import Content
 from .options import BuildOptions
-from .theme import Theme
+from .template.theme import Theme
 
 
 @dataclass(frozen=True)

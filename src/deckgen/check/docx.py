@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..theme import is_cjk_font
+from ..template.theme import is_cjk_font
 from .model import MC, NS, Item, Para, W, has_cjk, has_cjk_letters, is_cjk_lang
 from .pptx import split_text, theme_faces
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..theme import is_cjk_font
+from ..template.theme import is_cjk_font
 from .model import NS, A, C, Item, Para, has_cjk, has_cjk_letters, is_cjk_lang
 
 # ---------------------------------------------------------------------------------------------

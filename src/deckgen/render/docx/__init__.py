@@ -8,9 +8,10 @@ import docx
 from docx.document import Document
 
 from ...plan.brief import Brief, Properties
-from ...theme import Theme
+from ...template.reference import table_style
+from ...template.theme import Theme
 from ..properties import finish_package, set_core
-from . import ooxml, reference
+from . import adopt, ooxml
 from .blocks import BlockWriter
 from .page import add_marking, add_page_numbers, condensing, set_up_page, text_width
 from .styles import Faces, define_styles
@@ -22,19 +23,19 @@ def write_docx(brief: Brief, theme: Theme, path: str | Path) -> None:
     """Write ``brief`` to ``path`` as a Word document styled by ``theme``.
 
     A ``reference.docx`` in the template folder gives the styles, page and headers, as
-    pandoc's ``--reference-doc`` does; deckgen's fill in what it lacks (see ``reference.py``).
+    pandoc's ``--reference-doc`` does; deckgen's fill in what it lacks (see ``adopt.py``).
     """
     faces = Faces(theme, brief.language)
     adopted: dict[str, str] = {}  # a reference's styles the briefing uses: id -> East Asian face
-    table_style = None
+    table = None
     if theme.reference_docx:
-        doc = reference.open_reference(theme.reference_docx)
+        doc = adopt.open_reference(theme.reference_docx)
         set_up_page(doc, keep=True)
-        kept = reference.adopt_styles(doc, theme, faces)
+        kept = adopt.adopt_styles(doc, theme, faces)
         define_styles(doc, theme, faces, keep=kept)
         adopted = {doc.styles[name].style_id: face for name, face in kept.items()}
-        table_style = reference.table_style(doc)
-        reference.keep_headers(doc)
+        table = table_style(doc)
+        adopt.keep_headers(doc)
     else:
         doc = docx.Document()
         set_up_page(doc)
@@ -44,7 +45,7 @@ def write_docx(brief: Brief, theme: Theme, path: str | Path) -> None:
         add_marking(doc, faces, brief.marking)
     settings = doc.settings.element
     ooxml.set_theme_font_lang(settings, faces.language_tag, "zh-CN")
-    writer = BlockWriter(doc, theme, faces, text_width(doc), adopted, table_style)
+    writer = BlockWriter(doc, theme, faces, text_width(doc), adopted, table)
     for block in brief.blocks:
         writer.write(block)
     _set_properties(doc, brief.properties)

@@ -20,9 +20,9 @@ from ...plan.brief import (
     Table,
     Title,
 )
-from ...theme import Theme
+from ...template.reference import TableStyle
+from ...template.theme import Theme
 from . import ooxml
-from .reference import TableStyle
 from .styles import LINE_PITCH, SIHAO, Faces
 
 HEADING_ROLE = {1: "level1", 2: "level2", 3: "body", 4: "body"}

@@ -9,7 +9,7 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
-from ...theme import Font, Theme
+from ...template.theme import Font, Theme
 from . import ooxml
 
 # Chinese type sizes (字号) in points.
@@ -146,7 +146,7 @@ def define_styles(
 ) -> None:
     """Set docDefaults (with ``tracking``, pt) and every style, removing theme fonts everywhere.
 
-    With ``keep`` (a reference document's styles: see ``reference.py``) the document's defaults
+    With ``keep`` (a reference document's styles: see ``adopt.py``) the document's defaults
     and the styles named in ``keep`` stay as they are; only the styles it lacks are defined.
     """
     if keep is None:

@@ -8,12 +8,12 @@ from pptx import Presentation
 from pptx.util import Pt
 
 from ...plan.slides import Deck
-from ...theme import Theme
+from ...template.master import choose_layouts
+from ...template.theme import Theme
 from ..properties import Properties, finish_package, presentation_format, set_core
 from . import ooxml
 from .elements import Painter
-from .master import choose_layouts, clear_slides
-from .slides import add_slide
+from .slides import add_slide, clear_slides
 
 
 def write_pptx(deck: Deck, theme: Theme, path: Path) -> None:

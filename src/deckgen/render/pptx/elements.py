@@ -11,7 +11,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ...plan.slides import Chart, Element, Paragraph, Picture, Rect, Run, Shape, TextBox
-from ...theme import Theme
+from ...template.theme import Theme
 from . import ooxml
 
 _ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT, "just": PP_ALIGN.JUSTIFY}

@@ -7,7 +7,7 @@ import uuid
 from lxml import etree
 from pptx.oxml.ns import qn
 
-from ...theme import Theme, is_cjk_font
+from ...template.theme import Theme, is_cjk_font
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _RPR_AFTER_EA = ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")

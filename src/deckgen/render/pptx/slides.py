@@ -6,18 +6,11 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from ...plan.slides import Slide, TextBox
+from ...template.master import layout_for
 from .elements import Painter, _emu
-from .master import choose_layouts
 
 _TITLE = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 _SUBTITLE = {PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY}
-
-
-def layout_for(prs, layout: str, chosen: dict | None = None):
-    """The master's layout for a plan's ``layout`` (``cover``, ``divider``, ``content``,
-    ``end``); pass ``chosen`` to reuse one :func:`choose_layouts`."""
-    chosen = chosen or choose_layouts(prs)
-    return chosen.get(layout, chosen["content"])  # a slide kind names its layout, or content
 
 
 def add_slide(prs, plan: Slide, painter: Painter, chosen: dict):
@@ -53,3 +46,11 @@ def add_slide(prs, plan: Slide, painter: Painter, chosen: dict):
     if notes:
         painter.plain_text(slide.notes_slide.notes_text_frame, notes, 12)
     return slide
+
+
+def clear_slides(prs) -> None:
+    """Remove the template's sample slides; keep its master, layouts and theme."""
+    id_list = prs.slides._sldIdLst
+    for sld_id in list(id_list):
+        prs.part.drop_rel(sld_id.rId)
+        id_list.remove(sld_id)

@@ -1,6 +1,7 @@
-"""An organisation's ``reference.docx``: its styles and page, deckgen's where it has none.
+"""An organisation's ``reference.docx`` adopted: its styles and page, deckgen's where it has none.
 
-A template folder may hold a ``reference.docx``; it is read as pandoc reads ``--reference-doc``.
+A template folder may hold a ``reference.docx`` (read by :mod:`deckgen.template.reference`); it is
+adopted as pandoc adopts ``--reference-doc``.
 What wins:
 
 - **Styles.** Every style the briefing uses (Normal, Title, Subtitle, Heading 1-3, TOC Heading,
@@ -35,33 +36,33 @@ What wins:
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from pathlib import Path
 
-import docx
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.styles import BabelFish
 from lxml import etree
 
-from ...theme import Theme
+from ...template.reference import (
+    east_asian_of,
+    named_style,
+    read_reference,
+    style_chain,
+    theme_fonts,
+)
+from ...template.theme import Theme
 from . import ooxml
 from .styles import Faces, specs
 
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 _COMMENT_PARTS = ("comments", "commentsExtended", "commentsIds", "commentsExtensible", "people")
-_PLAIN_TABLE_STYLES = {"TableNormal", "NormalTable"}
-_CELL = {"tcBorders", "shd"}
-_RUN = {"b", "bCs", "i", "iCs", "caps", "color"}
 
 
 def open_reference(path: Path) -> Document:
     """The reference document with its content removed: body, comments, notes, custom props."""
-    doc = docx.Document(str(path))
+    doc = read_reference(path)
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -102,47 +103,6 @@ def _clear_notes(part) -> None:
 # Styles
 
 
-def theme_fonts(doc: Document) -> dict[str, dict[str, str]]:
-    """The major and minor faces of the document's theme: latin, ea, cs (empty if none)."""
-    try:
-        blob = doc.part.part_related_by(RT.THEME).blob
-    except KeyError:
-        return {}
-    root = etree.fromstring(blob)
-    out: dict[str, dict[str, str]] = {}
-    for scheme in ("major", "minor"):
-        font = root.find(f".//{_A}{scheme}Font")
-        if font is None:
-            continue
-        out[scheme] = {
-            slot: (el.get("typeface") or "") if (el := font.find(f"{_A}{slot}")) is not None else ""
-            for slot in ("latin", "ea", "cs")
-        }
-    return out
-
-
-def _east_asian_of(rpr) -> str | None:
-    fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
-    return fonts.get(qn("w:eastAsia")) if fonts is not None else None
-
-
-def _chain(style) -> list:
-    """The style and those it is based on, nearest first."""
-    out, seen = [], set()
-    while style is not None and style.style_id not in seen:
-        seen.add(style.style_id)
-        out.append(style)
-        style = style.base_style
-    return out
-
-
-def _named(doc: Document, name: str):
-    try:
-        return doc.styles[name]
-    except KeyError:
-        return None
-
-
 def adopt_styles(doc: Document, theme: Theme, faces: Faces) -> dict[str, str]:
     """Keep the reference's styles the briefing uses, completing their East Asian text.
 
@@ -152,11 +112,11 @@ def adopt_styles(doc: Document, theme: Theme, faces: Faces) -> dict[str, str]:
     ooxml.resolve_theme_fonts(root, theme_fonts(doc))
     roles = {spec.name: spec.role for spec in specs(theme, faces.chinese)}
     _canonical_names(doc, roles)
-    adopted = {name: style for name in roles if (style := _named(doc, name)) is not None}
+    adopted = {name: style for name in roles if (style := named_style(doc, name)) is not None}
     lacking = [
         name
         for name, style in adopted.items()
-        if not any(_east_asian_of(s.element.rPr) for s in _chain(style))
+        if not any(east_asian_of(s.element.rPr) for s in style_chain(style))
     ]
     for name in lacking:
         face = faces.role(roles[name]).east_asian
@@ -165,7 +125,7 @@ def adopt_styles(doc: Document, theme: Theme, faces: Faces) -> dict[str, str]:
         _zh_east_asian_language(style.element.rPr)
 
     defaults = _doc_defaults(root)
-    if not _east_asian_of(defaults):
+    if not east_asian_of(defaults):
         ooxml.add_east_asian_font(defaults, faces.role("body").east_asian)
     lang = defaults.find(qn("w:lang"))
     if lang is None:
@@ -175,9 +135,9 @@ def adopt_styles(doc: Document, theme: Theme, faces: Faces) -> dict[str, str]:
     else:
         _zh_east_asian_language(defaults)
 
-    fallback = _east_asian_of(defaults)
+    fallback = east_asian_of(defaults)
     return {
-        name: next((f for s in _chain(style) if (f := _east_asian_of(s.element.rPr))), fallback)
+        name: next((f for s in style_chain(style) if (f := east_asian_of(s.element.rPr))), fallback)
         for name, style in adopted.items()
     }
 
@@ -218,43 +178,6 @@ def _zh_east_asian_language(rpr) -> None:
     tag = (lang.get(qn("w:eastAsia")) or "").lower()
     if tag and not tag.startswith(("zh", "ja", "ko")):
         lang.set(qn("w:eastAsia"), "zh-CN")
-
-
-@dataclass(frozen=True)
-class TableStyle:
-    """A reference's table style, and its header-row formats to write into the header cells."""
-
-    name: str
-    header_cell: tuple = ()
-    """``w:tcBorders``/``w:shd`` of the style's first-row format."""
-    header_run: tuple = ()
-    """``w:b``/``w:i``/``w:caps``/``w:color`` of the style's first-row format."""
-
-
-def table_style(doc: Document) -> TableStyle | None:
-    """The reference's default table style, unless that is Word's plain "Normal Table".
-
-    LibreOffice (7.x) ignores a table style's conditional formats, so the header row's
-    borders, shading and text colour are also given to its cells, as pandoc writes them.
-    """
-    style = doc.styles.default(WD_STYLE_TYPE.TABLE)
-    if style is None or style.style_id in _PLAIN_TABLE_STYLES or style.name == "Normal Table":
-        return None
-    cell, run = {}, {}
-    for s in reversed(_chain(style)):  # the nearest style's format wins
-        for fmt in s.element.findall(qn("w:tblStylePr")):
-            if fmt.get(qn("w:type")) != "firstRow":
-                continue
-            for tag, into, kinds in (("w:tcPr", cell, _CELL), ("w:rPr", run, _RUN)):
-                found = fmt.find(qn(tag))
-                for el in found if found is not None else ():
-                    if etree.QName(el).localname in kinds:
-                        into[el.tag] = el
-    return TableStyle(
-        style.name,
-        tuple(copy.deepcopy(el) for el in cell.values()),
-        tuple(copy.deepcopy(el) for el in run.values()),
-    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,106 @@
+"""An organisation's ``reference.docx``, read: the document, its theme's faces, its styles'
+East Asian faces, its default table style. What the briefing takes from it, and how, is
+:mod:`deckgen.render.docx.adopt`'s."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_PLAIN_TABLE_STYLES = {"TableNormal", "NormalTable"}
+_CELL = {"tcBorders", "shd"}
+_RUN = {"b", "bCs", "i", "iCs", "caps", "color"}
+
+
+def read_reference(path: Path) -> Document:
+    """The reference document at ``path``, as python-docx reads it."""
+    return docx.Document(str(path))
+
+
+def theme_fonts(doc: Document) -> dict[str, dict[str, str]]:
+    """The major and minor faces of the document's theme: latin, ea, cs (empty if none)."""
+    try:
+        blob = doc.part.part_related_by(RT.THEME).blob
+    except KeyError:
+        return {}
+    root = etree.fromstring(blob)
+    out: dict[str, dict[str, str]] = {}
+    for scheme in ("major", "minor"):
+        font = root.find(f".//{_A}{scheme}Font")
+        if font is None:
+            continue
+        out[scheme] = {
+            slot: (el.get("typeface") or "") if (el := font.find(f"{_A}{slot}")) is not None else ""
+            for slot in ("latin", "ea", "cs")
+        }
+    return out
+
+
+def east_asian_of(rpr) -> str | None:
+    """The East Asian face a run properties element (``w:rPr``) names, if any."""
+    fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+    return fonts.get(qn("w:eastAsia")) if fonts is not None else None
+
+
+def style_chain(style) -> list:
+    """The style and those it is based on, nearest first."""
+    out, seen = [], set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
+        out.append(style)
+        style = style.base_style
+    return out
+
+
+def named_style(doc: Document, name: str):
+    """The style called ``name``, or None."""
+    try:
+        return doc.styles[name]
+    except KeyError:
+        return None
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    """A reference's table style, and its header-row formats to write into the header cells."""
+
+    name: str
+    header_cell: tuple = ()
+    """``w:tcBorders``/``w:shd`` of the style's first-row format."""
+    header_run: tuple = ()
+    """``w:b``/``w:i``/``w:caps``/``w:color`` of the style's first-row format."""
+
+
+def table_style(doc: Document) -> TableStyle | None:
+    """The reference's default table style, unless that is Word's plain "Normal Table".
+
+    LibreOffice (7.x) ignores a table style's conditional formats, so the header row's
+    borders, shading and text colour are also given to its cells, as pandoc writes them.
+    """
+    style = doc.styles.default(WD_STYLE_TYPE.TABLE)
+    if style is None or style.style_id in _PLAIN_TABLE_STYLES or style.name == "Normal Table":
+        return None
+    cell, run = {}, {}
+    for s in reversed(style_chain(style)):  # the nearest style's format wins
+        for fmt in s.element.findall(qn("w:tblStylePr")):
+            if fmt.get(qn("w:type")) != "firstRow":
+                continue
+            for tag, into, kinds in (("w:tcPr", cell, _CELL), ("w:rPr", run, _RUN)):
+                found = fmt.find(qn(tag))
+                for el in found if found is not None else ():
+                    if etree.QName(el).localname in kinds:
+                        into[el.tag] = el
+    return TableStyle(
+        style.name,
+        tuple(copy.deepcopy(el) for el in cell.values()),
+        tuple(copy.deepcopy(el) for el in run.values()),
+    )
