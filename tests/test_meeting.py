@@ -16,7 +16,7 @@ from deckgen.cli import app
 from deckgen.load import load_content
 from deckgen.meeting import Meeting, load_meeting, meeting_template, new_meeting_text
 from deckgen.model import PART_NAMES, Content
-from deckgen.options import BuildOptions
+from deckgen.options import BuildOptions, ProfileOptions
 from deckgen.plan.brief import Contents, Masthead, plan_brief
 from deckgen.plan.deck import plan_deck
 from deckgen.plan.slides import TextBox
@@ -123,6 +123,13 @@ def test_options_carry_every_field_of_the_profile():
         toc=True,
         copy_to=("区委办公室",),
     )
+
+
+def test_each_option_is_declared_once_for_the_profile_and_the_build():
+    shared = set(ProfileOptions.model_fields)
+    assert set(Meeting.model_fields) - shared == {"name", "audience", "template", "language"}
+    assert set(BuildOptions.model_fields) - shared == {"meeting", "labels"}
+    assert BuildOptions().parts == PART_NAMES and BuildOptions(copy_to=["a"]).copy_to == ("a",)
 
 
 def test_a_yaml_date_is_kept_as_written(tmp_path):

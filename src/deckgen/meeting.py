@@ -9,113 +9,36 @@ into the :class:`~deckgen.options.BuildOptions` both generators honour.
 
 from __future__ import annotations
 
-import datetime
 import json
 from pathlib import Path
-from typing import Literal
-
-from pydantic import Field, field_validator
-from pydantic_core import PydanticCustomError
 
 from .errors import InputError
-from .model import PART_NAMES, _Strict
-from .options import BuildOptions
-
-PartName = Literal["review", "targets", "plan", "closing"]
-"""A part of the report, as a profile names it."""
+from .options import BuildOptions, Language, ProfileOptions, first_duplicate
 
 
-class Meeting(_Strict):
-    """A meeting profile: one audience's build of a report (deck and briefing)."""
+class Meeting(ProfileOptions):
+    """A meeting profile: one audience's build of a report (deck and briefing).
+
+    Its fields are who the meeting is (below) and the build's options
+    (:class:`~deckgen.options.ProfileOptions`: parts, detail, title, subtitle, date, venue,
+    presenter, marking, issue_number, toc, copy_to).
+    """
 
     name: str
     """The meeting's name, e.g. "区政府常务会议"; shown in every slide's footer."""
-    date: str | None = None
-    """The meeting's date as it should be printed, e.g. "2023年1月10日"; replaces the
-    content's date on the cover and in the briefing."""
-    venue: str | None = None
-    """Where the meeting is held, e.g. "区政府第一会议室" (for the organisers' reference)."""
     audience: str | None = None
     """Who attends, e.g. "区政府领导班子成员、各部门主要负责人"."""
-    presenter: str | None = None
-    """Who presents the report."""
     template: str | None = None
     """A built-in template name (``gov-red``) or a template folder or ``.pptx`` master;
     relative paths are read from the profile's folder. ``--template`` overrides it."""
-    parts: list[PartName] = Field(default_factory=lambda: list(PART_NAMES), min_length=1)
-    """Which parts, in which order: any of review, targets, plan, closing, each once."""
-    detail: Literal["full", "brief"] = "full"
-    """``full``: everything; ``brief``: cover, overview grids, key figures, targets, end."""
-    title: str | None = None
-    """Replaces the content's title on the cover and the briefing's title."""
-    subtitle: str | None = None
-    """Replaces the content's subtitle."""
-    marking: str | None = None
-    """A marking such as "内部资料 注意保存": on every slide's footer and the briefing's header."""
-    language: Literal["zh", "en"] | None = None
+    language: Language | None = None
     """The language of the fixed labels (目录, 续, 第N页…): ``zh`` or ``en``; by default the
     content's language."""
-    issue_number: int | None = None
-    """The briefing's issue number ("第 N 期"), from 1 up."""
-    toc: bool = False
-    """Whether the briefing has a table of contents."""
-    copy_to: list[str] = Field(default_factory=list)
-    """抄送 lines for the briefing's 版记, e.g. "区委办公室"."""
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _date_as_text(cls, value: object) -> object:
-        """A YAML date (``2023-01-10``) is kept as the text it was written as."""
-        return value.isoformat() if isinstance(value, datetime.date) else value
-
-    @field_validator("issue_number")
-    @classmethod
-    def _issue_from_one(cls, value: int | None) -> int | None:
-        if value is not None and value < 1:
-            raise PydanticCustomError(
-                "issue_number", "must be a whole number from 1 up, got {value}", {"value": value}
-            )
-        return value
-
-    @field_validator("parts")
-    @classmethod
-    def _each_part_once(cls, parts: list[str]) -> list[str]:
-        twice = _first_duplicate(parts)
-        if twice is not None:
-            raise PydanticCustomError(
-                "duplicate_part",
-                "'{part}' is listed twice: name each part once",
-                {"part": parts[twice]},
-            )
-        return parts
 
     def options(self) -> BuildOptions:
         """The build options this profile asks for."""
-        return BuildOptions(
-            parts=tuple(self.parts),
-            detail=self.detail,
-            title=self.title,
-            subtitle=self.subtitle,
-            date=self.date,
-            meeting=self.name,
-            venue=self.venue,
-            presenter=self.presenter,
-            marking=self.marking,
-            labels=self.language,
-            issue_number=self.issue_number,
-            toc=self.toc,
-            copy_to=tuple(self.copy_to),
-        )
-
-
-def _first_duplicate(items: list) -> int | None:
-    """The index of the first item that repeats an earlier one, or None."""
-    seen: set = set()
-    for i, item in enumerate(items):
-        if item in seen:
-            return i
-        seen.add(item)
-    return None
+        shared = {name: getattr(self, name) for name in ProfileOptions.model_fields}
+        return BuildOptions(**shared, meeting=self.name, labels=self.language)
 
 
 def load_meeting(path: str | Path) -> Meeting:
@@ -127,7 +50,7 @@ def load_meeting(path: str | Path) -> Meeting:
     parts = data.get("parts")
     if isinstance(parts, list) and all(isinstance(p, str) for p in parts):
         # Checked here too so that the error points at the repeated item, not the whole list.
-        twice = _first_duplicate(parts)
+        twice = first_duplicate(parts)
         if twice is not None:
             line, column = _position(parts, twice)
             raise InputError(
