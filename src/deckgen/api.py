@@ -84,12 +84,11 @@ def texts(content: Content) -> list[str]:
 def cards(content: Content) -> list:
     """Every key-figure card the content's highlights could show, each beside its sentence
     (:class:`deckgen.plan.choose.CardRow`); ``shown`` marks those the deck shows."""
-    from .labels import language_of
     from .plan.choose import review_cards
 
     if content.review is None:
         return []
-    language = language_of(content.meta.language, None)
+    language = content.meta.lang
     return [row for h in content.review.highlights for row in review_cards(h, language)]
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-Language = Literal["zh", "en"]
+from .model import Language, Meta, language_of_tag
 
 LABELS: dict[str, dict[Language, str]] = {
     "agenda": {"zh": "目录", "en": "Contents"},
@@ -37,8 +35,12 @@ def label(key: str, language: Language, **values: object) -> str:
     return LABELS[key][language].format(**values)
 
 
+def labels_language(meta: Meta, override: Language | None = None) -> Language:
+    """The language of the fixed labels: the meeting's ``override``, else the content's."""
+    return override or meta.lang
+
+
 def language_of(content_language: str, override: Language | None = None) -> Language:
-    """The label language: the override, else the content's (``zh-CN`` → ``zh``)."""
-    if override:
-        return override
-    return "en" if content_language.startswith("en") else "zh"
+    """:func:`labels_language` from a content's language tag; kept only until plan/ calls
+    :func:`labels_language`."""
+    return override or language_of_tag(content_language)

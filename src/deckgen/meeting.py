@@ -13,7 +13,8 @@ import json
 from pathlib import Path
 
 from .errors import InputError
-from .options import BuildOptions, Language, ProfileOptions, first_duplicate
+from .model import Language
+from .options import BuildOptions, ProfileOptions, first_duplicate
 
 
 class Meeting(ProfileOptions):

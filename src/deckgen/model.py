@@ -16,6 +16,18 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .errors import FieldValueError
 
+Language = Literal["zh", "en"]
+"""The language deckgen writes a content in: Chinese or English."""
+
+LANGUAGE_TAGS: dict[Language, str] = {"zh": "zh-CN", "en": "en-US"}
+"""The tag a file declares for a language's Latin text (``lang``, ``w:lang``)."""
+
+
+def language_of_tag(tag: str) -> Language:
+    """The language a tag names: ``en`` for "en", "en-US"…, else ``zh`` ("zh-CN"). The one
+    place a tag is read; the content's is :attr:`Meta.lang`."""
+    return "en" if tag.lower().startswith("en") else "zh"
+
 
 class _Strict(BaseModel):
     """Base for every model: unknown keys are errors, strings are stripped, frozen."""
@@ -48,6 +60,12 @@ class Meta(_Strict):
     """Where the report comes from: a title, a URL."""
     language: Literal["zh-CN", "en"] = "zh-CN"
     """The content's language: ``zh-CN`` (default) or ``en``."""
+
+    @property
+    def lang(self) -> Language:
+        """The content's language, ``zh`` or ``en``: decided here, read everywhere else
+        (the labels' language is :func:`deckgen.labels.labels_language`)."""
+        return language_of_tag(self.language)
 
     @field_validator("date", mode="before")
     @classmethod

@@ -15,14 +15,12 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .model import PART_NAMES, _Strict
+from .model import PART_NAMES, Language, _Strict
 
 PartName = Literal["review", "targets", "plan", "closing"]
 """A part of the report, as a profile names it."""
 
 Detail = Literal["full", "brief"]
-
-Language = Literal["zh", "en"]
 
 
 def first_duplicate(items) -> int | None:

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ..errors import InputError
+from ..model import language_of_tag
 
 
 def _templates_dir() -> Path:
@@ -134,11 +135,11 @@ class Theme(_Strict):
     """The folder the template was read from (set by the loader)."""
 
     def for_language(self, language: str) -> Theme:
-        """This theme for a content in ``language``. English text is set in a Latin face:
-        where a role's Latin face is a Chinese one ("Microsoft YaHei"), whose quotes and
-        apostrophes are full width ("the city’ s"), the deck's number face (else Arial)
-        takes its place."""
-        if not language.startswith("en"):
+        """This theme for a content in ``language`` (a tag, or ``zh``/``en``). English text is
+        set in a Latin face: where a role's Latin face is a Chinese one ("Microsoft YaHei"),
+        whose quotes and apostrophes are full width ("the city’ s"), the deck's number face
+        (else Arial) takes its place."""
+        if language_of_tag(language) != "en":
             return self
         number = self.fonts.number.latin
         fallback = number if not is_cjk_font(number) else "Arial"

@@ -9,6 +9,7 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
+from ...model import LANGUAGE_TAGS, language_of_tag
 from ...template.theme import Font, Theme
 from . import ooxml
 
@@ -33,7 +34,7 @@ class Faces:
 
     @property
     def chinese(self) -> bool:
-        return self.language.startswith("zh")
+        return language_of_tag(self.language) == "zh"
 
     def role(self, name: str) -> Font:
         """A font role: title, body, level1, level2, page_number."""
@@ -53,7 +54,7 @@ class Faces:
 
     @property
     def language_tag(self) -> str:
-        return "en-US" if self.language == "en" else self.language
+        return LANGUAGE_TAGS[language_of_tag(self.language)]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from ...model import LANGUAGE_TAGS, language_of_tag
 from ...plan.slides import Chart, Element, Paragraph, Picture, Rect, Run, Shape, TextBox
 from ...template.theme import Theme
 from . import ooxml
@@ -36,7 +37,7 @@ class Painter:
 
     def __init__(self, theme: Theme, language: str) -> None:
         self.theme = theme
-        self.lang = "zh-CN" if language.startswith("zh") else "en-US"
+        self.lang = LANGUAGE_TAGS[language_of_tag(language)]
 
     def colour(self, role: str) -> str:
         c = self.theme.colours
