@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -170,6 +171,48 @@ def test_no_module_over_500_lines():
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}, f"modules over {MAX_LINES} lines: {long}"
+
+
+MOVED = {
+    "deckgen.theme": "deckgen.template.theme",
+    "deckgen.render.pptx.master": "deckgen.template.master",
+}
+"""Modules moved, whose old place re-exports the new one until nothing imports it there; then
+the old module and its entry here go."""
+
+
+def test_nothing_imports_a_moved_module_from_its_old_place():
+    old = [
+        f"{MODULES[name].relative_to(SRC.parent)}:{line}: import {MOVED[target]}, not {target}"
+        for name, edges in GRAPH.items()
+        for target, line in edges
+        if target in MOVED and name not in MOVED
+    ]
+    assert old == [], "imports of a moved module's old place:\n" + "\n".join(old)
+
+
+def test_one_rect():
+    """The master reader's rectangles and the plan's are one class."""
+    from deckgen.geometry import Rect
+    from deckgen.plan.slides import Rect as PlanRect
+
+    assert PlanRect is Rect, "plan/slides.py: import Rect from deckgen.geometry"
+
+
+DECIDES_LANGUAGE = re.compile(r"""\.startswith\(["'](zh|en)["']\)|\blanguage_of\(""")
+"""A language decided again: the model decides it (``Meta.lang``, ``language_of_tag``), the
+labels' by ``labels.labels_language``."""
+
+
+def test_the_language_is_decided_in_the_model_only():
+    again = [
+        f"{path.relative_to(SRC.parent)}:{number}: {line.strip()}"
+        for name, path in MODULES.items()
+        if name not in ("deckgen.model", "deckgen.labels")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if DECIDES_LANGUAGE.search(line)
+    ]
+    assert again == [], "the language decided again:\n" + "\n".join(again)
 
 
 def test_every_kind_of_import_is_seen():
