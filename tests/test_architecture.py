@@ -173,24 +173,6 @@ def test_no_module_over_500_lines():
     assert long == {}, f"modules over {MAX_LINES} lines: {long}"
 
 
-MOVED = {
-    "deckgen.theme": "deckgen.template.theme",
-    "deckgen.render.pptx.master": "deckgen.template.master",
-}
-"""Modules moved, whose old place re-exports the new one until nothing imports it there; then
-the old module and its entry here go."""
-
-
-def test_nothing_imports_a_moved_module_from_its_old_place():
-    old = [
-        f"{MODULES[name].relative_to(SRC.parent)}:{line}: import {MOVED[target]}, not {target}"
-        for name, edges in GRAPH.items()
-        for target, line in edges
-        if target in MOVED and name not in MOVED
-    ]
-    assert old == [], "imports of a moved module's old place:\n" + "\n".join(old)
-
-
 def test_one_rect():
     """The master reader's rectangles and the plan's are one class."""
     from deckgen.geometry import Rect

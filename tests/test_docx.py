@@ -429,8 +429,11 @@ def test_parts_follow_the_options_order():
     assert isinstance(brief.blocks[0], Masthead) and isinstance(brief.blocks[-1], CopyBlock)
 
 
-def test_the_plan_is_pure_data():
-    source = (ROOT / "src" / "deckgen" / "plan" / "brief.py").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    "module", sorted((ROOT / "src" / "deckgen" / "plan").rglob("*.py")), ids=lambda p: p.name
+)
+def test_the_plan_is_pure_data(module):
+    source = module.read_text(encoding="utf-8")
     imported = {
         alias.name.split(".")[0]
         for node in ast.walk(ast.parse(source))

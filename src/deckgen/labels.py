@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Language, Meta, language_of_tag
+from .model import Language, Meta
 
 LABELS: dict[str, dict[Language, str]] = {
     "agenda": {"zh": "目录", "en": "Contents"},
@@ -38,9 +38,3 @@ def label(key: str, language: Language, **values: object) -> str:
 def labels_language(meta: Meta, override: Language | None = None) -> Language:
     """The language of the fixed labels: the meeting's ``override``, else the content's."""
     return override or meta.lang
-
-
-def language_of(content_language: str, override: Language | None = None) -> Language:
-    """:func:`labels_language` from a content's language tag; kept only until plan/ calls
-    :func:`labels_language`."""
-    return override or language_of_tag(content_language)

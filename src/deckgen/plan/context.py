@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..labels import Language, label, language_of
+from ..labels import Language, label, labels_language
 from ..model import Content
 from ..options import BuildOptions
-from ..theme import Theme
+from ..template.theme import Theme
 from .layout import COVER_TITLE, FOOTER_SIZE, SLIDE_TITLE, SUBTITLE, Grid
 from .slides import Element, Paragraph, Picture, Rect, Run, Shape, Slide, TextBox
 from .typeset import SAFETY, Style, Typesetter
@@ -53,7 +53,7 @@ class Planner:
         self.options = options
         self.grid = grid or Grid()
         self.type = Typesetter(theme)
-        self.lang: Language = language_of(content.meta.language, options.labels)
+        self.lang: Language = labels_language(content.meta, options.labels)
         self.warnings: list[str] = []
 
     def label(self, key: str, **values: object) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Content
 from ..options import BuildOptions
-from ..theme import Theme
+from ..template.theme import Theme
 from .context import Part, Planner
 from .kinds import (
     agenda,
@@ -103,7 +103,7 @@ def plan_deck(
         title=options.title or meta.title,
         author=meta.organisation or "",
         subject=options.subtitle or meta.subtitle or options.title or meta.title,
-        keywords=("；" if meta.language.startswith("zh") else "; ").join(
+        keywords=("；" if meta.lang == "zh" else "; ").join(
             k for k in (meta.region, *(part.label for part in parts)) if k
         ),
         comments=meta.source or "",

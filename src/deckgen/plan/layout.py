@@ -89,7 +89,7 @@ class Grid:
         logo = theme.logo_path is not None
         if theme.master_path is None:
             return cls(logo=logo)
-        from ..render.pptx.master import read_master
+        from ..template.master import read_master
 
         return cls.for_master(read_master(theme.master_path), logo)
 

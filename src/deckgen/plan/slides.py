@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..geometry import Rect
+
 Role = Literal["heading", "body", "number"]
 """Which theme font a run uses."""
 
@@ -22,35 +24,6 @@ ColourRole = Literal[
 
 Align = Literal["l", "ctr", "r", "just"]
 Anchor = Literal["t", "ctr", "b"]
-
-
-@dataclass(frozen=True)
-class Rect:
-    """A rectangle in points from the slide's top left corner."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    def inset(self, dx: float, dy: float | None = None) -> Rect:
-        """This rectangle shrunk by ``dx`` left and right and ``dy`` top and bottom."""
-        dy = dx if dy is None else dy
-        return Rect(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
-
-    def take_top(self, h: float, gap: float = 0.0) -> tuple[Rect, Rect]:
-        """Split into a top part ``h`` high and the rest below it, ``gap`` apart."""
-        return Rect(self.x, self.y, self.w, h), Rect(
-            self.x, self.y + h + gap, self.w, max(0.0, self.h - h - gap)
-        )
 
 
 @dataclass(frozen=True)

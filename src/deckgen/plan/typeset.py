@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..figures import figure_spans
+from ..template.theme import Theme
 from ..text.breaks import line_spans
 from ..text.fit import Box, Para, TextStyle, layout, sizes_between, split, width_fn
 from ..text.fit import height as lines_height
 from ..text.measure import text_width
-from ..theme import Theme
 from .layout import LINE_SPACING
 from .slides import Align, Anchor, ColourRole, Paragraph, Rect, Role, Run, TextBox
 

@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-from ...labels import label, language_of
+from ...labels import label, labels_language
 from ...model import PART_NAMES, Content
 from ...options import BuildOptions
-from ...theme import Theme
+from ...template.theme import Theme
 from .blocks import (
     Block,
     Brief,
@@ -56,7 +56,7 @@ __all__ = [
 def plan_brief(content: Content, theme: Theme, options: BuildOptions) -> Brief:
     """Plan the briefing of ``content``: masthead, title, parts in ``options.parts`` order, 版记."""
     meta = content.meta
-    language = language_of(meta.language, options.labels)
+    language = labels_language(meta, options.labels)
     planner = Writer(content, options, language)
     date = options.date or meta.date
     title = options.title or meta.title

@@ -19,7 +19,7 @@ class Writer:
     def __init__(self, content: Content, options: BuildOptions, language: Language):
         self.content = content
         self.options = options
-        self.numbers = "zh" if content.meta.language.startswith("zh") else "en"
+        self.numbers = content.meta.lang
         self.labels = language
         self.blocks: list[Block] = []
         self.warnings: list[str] = []
