@@ -12,25 +12,13 @@ anew, and the thumbnail dropped (Office and file managers then draw their own).
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from xml.sax.saxutils import escape
+
+from ..plan.properties import Properties
 
 APP_PARTNAME = "/docProps/app.xml"
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 APPLICATION = "deckgen"
-
-
-@dataclass(frozen=True)
-class Properties:
-    """What both files say about themselves."""
-
-    title: str
-    subject: str = ""
-    author: str = ""
-    """The issuing organisation: author, last modified by, company."""
-    keywords: str = ""
-    comments: str = ""
-    language: str = "zh-CN"
 
 
 def short(text: str | None) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ...labels import Language
+from ..properties import Properties
 
 LINES_PER_PAGE = 22
 """Lines on a page of the document grid (GB/T 9704: 22 lines × 28 characters)."""
@@ -199,18 +200,6 @@ class CopyBlock:
 
 
 Block = Masthead | Title | Contents | Heading | Paragraph | Table | CopyBlock
-
-
-@dataclass(frozen=True)
-class Properties:
-    """The document's properties (File ▸ Properties)."""
-
-    title: str
-    subject: str = ""
-    author: str = ""
-    keywords: str = ""
-    comments: str = ""
-    language: str = "zh-CN"
 
 
 @dataclass(frozen=True)

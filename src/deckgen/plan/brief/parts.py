@@ -67,12 +67,18 @@ class Writer:
             )
 
 
-def review(w: Writer, review: Review) -> None:
-    w.heading(1, w.part_label(review.label, "review", review.year))
-    lead = w.joined(review.title, review.subtitle)
+def _opening(w: Writer, key: str, part: Review | Plan, items: list, where: str) -> None:
+    """A part's numbered heading, its title and subtitle as a lead line, and a warning for
+    pictures the briefing does not print."""
+    w.heading(1, w.part_label(part.label, key, part.year))
+    lead = w.joined(part.title, part.subtitle)
     if lead:
         w.paragraph(lead, "lead")
-    w.no_pictures("review highlight", review.highlights)
+    w.no_pictures(where, items)
+
+
+def review(w: Writer, review: Review) -> None:
+    _opening(w, "review", review, review.highlights, "review highlight")
     for highlight in review.highlights:
         w.heading(2, w.titled(highlight.title, highlight.slogan))
         for point in highlight.points:
@@ -99,11 +105,7 @@ def targets_table(w: Writer, items: list[Target]) -> Table:
 
 
 def plan(w: Writer, plan: Plan) -> None:
-    w.heading(1, w.part_label(plan.label, "plan", plan.year))
-    lead = w.joined(plan.title, plan.subtitle)
-    if lead:
-        w.paragraph(lead, "lead")
-    w.no_pictures("plan commitment", plan.commitments)
+    _opening(w, "plan", plan, plan.commitments, "plan commitment")
     for commitment in plan.commitments:
         w.heading(2, w.titled(commitment.title, commitment.slogan))
         for point in commitment.points:
