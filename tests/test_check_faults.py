@@ -20,7 +20,7 @@ from lxml import etree
 from pptx.oxml.ns import qn
 
 from deckgen import api
-from deckgen.check import check_rendered, text_per_slide
+from deckgen.check import check_briefing, check_deck, text_per_slide
 from deckgen.options import BuildOptions
 from deckgen.preview import NO_SOFFICE, find_soffice
 
@@ -221,7 +221,7 @@ def zh_deck(contents, tmp_path_factory) -> tuple[Path, dict[str, int]]:
 @pytest.fixture(scope="module")
 def zh_deck_found(zh_deck, contents, render):
     path, _ = zh_deck
-    return check_rendered(path, render(path), api.load(contents["zh"]))
+    return check_deck(path, render(path), api.load(contents["zh"]))
 
 
 def _body_paragraph(doc, text: str):
@@ -264,7 +264,7 @@ def zh_brief(contents, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def zh_brief_found(zh_brief, contents, render):
-    return check_rendered(zh_brief, render(zh_brief), api.load(contents["zh"]))
+    return check_briefing(zh_brief, render(zh_brief), api.load(contents["zh"]))
 
 
 def _paragraph_where(path: Path, pdf: Path, text: str) -> str:
@@ -459,7 +459,7 @@ def en_files(contents, tmp_path_factory) -> tuple[Path, Path, int]:
 
 def test_east_asian_quote_and_full_width_comma_in_an_english_deck(en_files, contents, render):
     deck, _, no = en_files
-    found = check_rendered(deck, render(deck), api.load(contents["en"]))
+    found = check_deck(deck, render(deck), api.load(contents["en"]))
     quotes = [f for f in _by(found, "quote set full width in English text") if "SimSun" in f.detail]
     assert [f.where for f in quotes] == [f"slide {no} 'Card text'"]
     assert "city’s" in quotes[0].detail
@@ -474,7 +474,7 @@ def test_east_asian_quote_and_full_width_comma_in_an_english_deck(en_files, cont
 def test_east_asian_quote_and_full_width_comma_in_an_english_briefing(en_files, render):
     _, brief, _ = en_files
     pdf = render(brief)
-    found = check_rendered(brief, pdf)
+    found = check_briefing(brief, pdf)
     (quote,) = _by(found, "quote set full width in English text")
     assert quote.where == _paragraph_where(brief, pdf, "city’s") and "SimSun" in quote.detail
     (comma,) = _by(found, "full-width punctuation in English text")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from deckgen import api
-from deckgen.check import check_rendered
+from deckgen.outputs import OUTPUTS
 from deckgen.preview import NO_SOFFICE, find_soffice
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +35,6 @@ def seed_files(tmp_path_factory) -> dict[str, Path]:
 @pytest.mark.parametrize("kind", ["pptx", "docx"])
 def test_seed_outputs_pass_check_with_content(seed_files, render, kind):
     path = seed_files[kind]
-    found = check_rendered(path, render(path), api.load(SEED))
+    found = OUTPUTS[path.suffix].check(path, render(path), api.load(SEED))
     errors = [str(f) for f in found if not f.warning]
     assert errors == [], "\n".join(errors)

@@ -241,14 +241,18 @@ def check_file(path: str | Path, content_path: str | Path | None = None) -> list
     figures split across lines; with ``content_path``, each sentence and figure of that
     content the file does not hold verbatim. See :mod:`deckgen.check`.
     """
-    from .check import check_file as run_checks
+    import tempfile
+
     from .errors import DeckgenError, InputError
+    from .outputs import output_for
+    from .preview import to_pdf
 
     path = _written_file(path, "to check the layout")
     content = load(content_path) if content_path is not None else None
     suffix = path.suffix.lower()
     try:
-        return run_checks(path, content)
+        with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
+            return output_for(suffix).check(path, to_pdf(path, Path(tmp)), content)
     except DeckgenError:
         raise
     except Exception as err:  # python-pptx/-docx and LibreOffice refuse a broken file

@@ -1,6 +1,7 @@
 """The files deckgen writes, one entry each: how a content is planned into it, how the plan
-is written. The command line, ``build`` and ``check`` find an output here by its suffix; a
-new format (PDF next) is one entry and its modules.
+is written, how a written file is checked. The command line, ``build``, ``check`` and
+``preview`` find an output here by its suffix; a new format (PDF next) is one entry and its
+modules.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ class Output:
     """The plan (pure data) of a content, styled by a theme, shaped by build options."""
     write: Callable[[Any, Theme, Path], None]
     """Writes a plan to a path."""
+    check: Callable[[Path, Path, Content | None], list]
+    """What a reader would find wrong in a written file, given its PDF render (and the
+    content, to find every sentence and figure in it): :mod:`deckgen.check`'s findings."""
     preview_columns: int
     """Pictures a row on a preview's contact sheet."""
 
@@ -56,9 +60,21 @@ def _write_brief(plan, theme: Theme, path: Path) -> None:
     write_docx(plan, theme, path)
 
 
+def _check_deck(path: Path, pdf: Path, content: Content | None) -> list:
+    from .check import check_deck
+
+    return check_deck(path, pdf, content)
+
+
+def _check_brief(path: Path, pdf: Path, content: Content | None) -> list:
+    from .check import check_briefing
+
+    return check_briefing(path, pdf, content)
+
+
 OUTPUTS: dict[str, Output] = {
-    ".pptx": Output("pptx", ".pptx", "deck", _plan_deck, _write_deck, 5),
-    ".docx": Output("docx", ".docx", "briefing", _plan_brief, _write_brief, 6),
+    ".pptx": Output("pptx", ".pptx", "deck", _plan_deck, _write_deck, _check_deck, 5),
+    ".docx": Output("docx", ".docx", "briefing", _plan_brief, _write_brief, _check_brief, 6),
 }
 """Every output, by its suffix."""
 

@@ -1,8 +1,8 @@
 """Checks on written decks and briefings: what a reader would find wrong in them.
 
-:func:`check_file` (``deckgen check FILE [--content CONTENT]``) reads a .pptx or .docx,
-renders it with LibreOffice, and returns every :class:`Finding`, each naming the slide, or
-the page and paragraph:
+:func:`check_deck` and :func:`check_briefing` (``deckgen check FILE [--content CONTENT]``,
+through :data:`deckgen.outputs.OUTPUTS`) read a .pptx or .docx and its LibreOffice render
+and return every :class:`Finding`, each naming the slide, or the page and paragraph:
 
 * runs with Chinese that declare no East Asian font or language (:mod:`.pptx`, :mod:`.docx`);
 * invisible or joining characters, line breaks inside sentences, tabs in running text, and
@@ -17,7 +17,6 @@ the page and paragraph:
 
 from __future__ import annotations
 
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -34,8 +33,8 @@ from .text import breaks, full_width_in_english, invisible
 __all__ = [
     "Finding",
     "Spill",
-    "check_file",
-    "check_rendered",
+    "check_briefing",
+    "check_deck",
     "docx_runs_missing_east_asian",
     "figures_split",
     "has_cjk",
@@ -48,41 +47,39 @@ __all__ = [
 ]
 
 
-def check_file(path: Path, content=None) -> list[Finding]:
-    """Everything wrong with a written deck (.pptx) or briefing (.docx), rendered by
-    LibreOffice; ``content`` (a :class:`deckgen.model.Content`) adds the findability check."""
-    from ..preview import to_pdf
+def check_deck(path: Path, pdf: Path, content=None) -> list[Finding]:
+    """Everything wrong with a written deck (.pptx) whose LibreOffice render is ``pdf``;
+    ``content`` (a :class:`deckgen.model.Content`) adds the findability check."""
+    paras = deck_paragraphs(path)
+    slides = visible_slides(path)
+    found = [_east_asian(p) for p in runs_missing_east_asian(path)]
+    found += _spills(spills(path, pdf))
+    found += library_properties(path, len(pptx_texts(path)))
+    return found + _text_checks(paras, pdf, slides, content, deck=True)
 
-    with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
-        return check_rendered(Path(path), to_pdf(Path(path), Path(tmp)), content)
+
+def check_briefing(path: Path, pdf: Path, content=None) -> list[Finding]:
+    """Everything wrong with a written briefing (.docx) whose render is ``pdf``; each finding
+    named by page and paragraph."""
+    paras = briefing_paragraphs(path)
+    map_pages(paras, pdf)
+    places = {f"{p.part_name} paragraph {p.number}": p.where for p in paras}
+    found = [_east_asian(p, places) for p in docx_runs_missing_east_asian(path)]
+    found += library_properties(path, None)
+    return found + _text_checks(paras, pdf, None, content, deck=False)
 
 
-def check_rendered(path: Path, pdf: Path, content=None) -> list[Finding]:
-    """:func:`check_file` with the file's PDF render already made."""
-    deck = path.suffix.lower() == ".pptx"
-    if deck:
-        paras = deck_paragraphs(path)
-        slides = visible_slides(path)
-        found = [_east_asian(p) for p in runs_missing_east_asian(path)]
-    else:
-        paras = briefing_paragraphs(path)
-        slides = None
-        map_pages(paras, pdf)
-        places = {f"{p.part_name} paragraph {p.number}": p.where for p in paras}
-        found = [_east_asian(p, places) for p in docx_runs_missing_east_asian(path)]
+def _text_checks(paras: list[Para], pdf: Path, slides, content, deck: bool) -> list[Finding]:
+    """The checks of the text as written and as rendered, alike for both files."""
     written = [text for _, text in content_texts(content)] if content is not None else []
-    found += invisible(paras)
+    found = invisible(paras)
     found += breaks(paras, written)
     found += full_width_in_english(paras)
-    if deck:
-        found += _spills(spills(path, pdf))
     found += lost_punctuation(paras, pdf, slides)
-    found += library_properties(path, len(pptx_texts(path)) if deck else None)
     if content is not None:
         found += unfindable(content, paras, deck)
     figures = _figures(written if content is not None else _shown(paras, deck))
-    found += split_figures(pdf, figures, slides)
-    return found
+    return found + split_figures(pdf, figures, slides)
 
 
 def _east_asian(problem: str, places: dict[str, str] | None = None) -> Finding:
