@@ -14,6 +14,12 @@ from .errors import FieldValueError, InputError
 
 M = TypeVar("M", bound=BaseModel)
 
+MAX_PIXELS = 50_000_000
+"""The most pixels a picture may have (50 megapixels): a larger one is refused at load,
+before any is decoded (Pillow's decompression-bomb guard)."""
+PICTURE_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
+"""The picture formats an ``image:`` may be."""
+
 MAX_NODES = 200_000
 """The most nodes a document may hold once its aliases are expanded (stops "billion laughs")."""
 
@@ -27,7 +33,9 @@ def load_content(path: str | Path):
     """Load a content file (YAML or JSON) into a validated :class:`~deckgen.model.Content`."""
     from .model import Content
 
-    return load_model(path, Content)
+    path = Path(path)
+    data = read_yaml(path)
+    return _with_pictures(validate(data, Content, path), data, path)
 
 
 def load_model(path: str | Path, model: type[M]) -> M:
@@ -167,6 +175,93 @@ def _at_field(error: dict) -> dict:
         field = cause.field if isinstance(cause.field, tuple) else (cause.field,)
         return {**error, "loc": (*error["loc"], *field)}
     return error
+
+
+def _picture_fields(content) -> list[tuple]:
+    """Where a content names a picture: the cover's, each highlight's, commitment's and
+    point's ``image`` field, as locations (``("review", "highlights", 0, "image")``)."""
+    locs: list[tuple] = [("meta", "cover_image")]
+    if content.review:
+        for i, h in enumerate(content.review.highlights):
+            locs.append(("review", "highlights", i, "image"))
+            locs += [
+                ("review", "highlights", i, "points", j, "image") for j in range(len(h.points))
+            ]
+    if content.plan:
+        locs += [("plan", "commitments", i, "image") for i in range(len(content.plan.commitments))]
+    if content.closing:
+        locs += [("closing", "points", j, "image") for j in range(len(content.closing.points))]
+    return locs
+
+
+def _at(model: Any, loc: tuple) -> Any:
+    for key in loc:
+        model = model[key] if isinstance(key, int) else getattr(model, key)
+    return model
+
+
+def _replaced(model: Any, loc: tuple, value: Any) -> Any:
+    """``model`` (frozen) with the field at ``loc`` set to ``value``."""
+    key, rest = loc[0], loc[1:]
+    if isinstance(key, int):
+        items = list(model)
+        items[key] = _replaced(items[key], rest, value) if rest else value
+        return items
+    new = _replaced(getattr(model, key), rest, value) if rest else value
+    return model.model_copy(update={key: new})
+
+
+def _with_pictures(content: Any, data: Any, path: Path) -> Any:
+    """``content`` with each picture checked and its path made absolute (pictures are
+    relative to the content file's folder); a bad one is an :class:`InputError` at its
+    ``image:`` field."""
+    for loc in _picture_fields(content):
+        given = _at(content, loc)
+        if given is None:
+            continue
+        picture = (path.parent / given).resolve()
+        problem = picture_problem(picture)
+        if problem:
+            line, column = _locate(data, loc, "value")
+            raise InputError(
+                f"{problem}: {given}", file=path, line=line, column=column, field=_field_path(loc)
+            )
+        content = _replaced(content, loc, picture)
+    return content
+
+
+def picture_problem(picture: Path) -> str | None:
+    """What is wrong with a picture file (missing, unreadable, not a JPEG, PNG, GIF or
+    WebP, over :data:`MAX_PIXELS`), or None."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    if not picture.exists():
+        return "no such picture file"
+    if not picture.is_file():
+        return "not a picture file"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(picture) as image:
+                kind, (w, h) = image.format, image.size
+                if kind not in PICTURE_FORMATS:
+                    return f"a {kind} picture: give a JPEG, PNG, GIF or WebP"
+                if w * h > MAX_PIXELS:
+                    return (
+                        f"too large a picture ({w} × {h} px, over {MAX_PIXELS // 10**6} megapixels)"
+                    )
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return f"too large a picture (over {MAX_PIXELS // 10**6} megapixels)"
+    except UnidentifiedImageError:
+        return "not a picture: give a JPEG, PNG, GIF or WebP"
+    except OSError as err:
+        return f"cannot read the picture ({err.strerror or err})"
+    except Exception as err:  # a damaged file Pillow cannot parse
+        return f"cannot read the picture ({type(err).__name__})"
+    return None
 
 
 def _field_path(loc: tuple) -> str:

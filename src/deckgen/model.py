@@ -60,6 +60,9 @@ class Meta(_Strict):
     """Where the report comes from: a title, a URL."""
     language: Literal["zh-CN", "en"] = "zh-CN"
     """The content's language: ``zh-CN`` (default) or ``en``."""
+    cover_image: Path | None = None
+    """An optional picture for the cover (JPEG, PNG, GIF or WebP), relative to the content
+    file; shown cropped on the cover's right panel."""
 
     @property
     def lang(self) -> Language:
@@ -108,6 +111,9 @@ class Point(_Strict):
     cards: list[FigureCard] | None = None
     """The point's key-figure cards, chosen by the author (each figure as written in
     ``text``); ``[]`` for none. Left out, deckgen picks them (``deckgen cards`` lists them)."""
+    image: Path | None = None
+    """An optional picture for this point (JPEG, PNG, GIF or WebP), relative to the content
+    file; its heading is its caption."""
 
     @model_validator(mode="after")
     def _cards_are_in_text(self) -> Point:
@@ -123,7 +129,8 @@ class Highlight(_Strict):
     slogan: str | None = None
     """The line under the title, e.g. "更大力度稳增长促发展"."""
     image: Path | None = None
-    """An optional picture for this highlight, relative to the content file."""
+    """An optional picture for this highlight (JPEG, PNG, GIF or WebP), relative to the
+    content file; its title is its caption."""
     points: list[Point] = Field(min_length=1)
     """The highlight's sub-points."""
     cards: list[FigureCard] | None = None
@@ -239,7 +246,8 @@ class Commitment(_Strict):
     slogan: str | None = None
     """The line under the title, e.g. "着力推动主导产业做大做强"."""
     image: Path | None = None
-    """An optional picture for this commitment, relative to the content file."""
+    """An optional picture for this commitment (JPEG, PNG, GIF or WebP), relative to the
+    content file; its title is its caption."""
     points: list[PlanPoint] = Field(min_length=1)
     """The commitment's sub-points."""
 
