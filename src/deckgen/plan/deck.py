@@ -28,6 +28,7 @@ from .kinds import (
     highlight,
     key_figures,
     overview,
+    picture,
     targets,
 )
 from .layout import Grid
@@ -55,11 +56,14 @@ DECK: tuple[Row, ...] = (
     Row("divider", divider.make, "*", brief=False),
     Row("overview", overview.make, "review"),
     Row("highlight", highlight.make, "review", each=True, brief=False),
+    Row("picture", picture.make, "review", each=True, brief=False),
     Row("key_figures", key_figures.make, "review", each=True),
     Row("targets", targets.make, "targets"),
     Row("overview", overview.make, "plan"),
     Row("commitment", commitment.make, "plan", each=True, brief=False),
+    Row("picture", picture.make, "plan", each=True, brief=False),
     Row("closing", closing.make, "closing", brief=False),
+    Row("picture", picture.make, "closing", brief=False),
     Row("end", end.make),
 )
 

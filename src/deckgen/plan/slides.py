@@ -102,13 +102,18 @@ class Chart:
 
 @dataclass(frozen=True)
 class Picture:
-    """A picture file placed in a box (scaled to fit, centred)."""
+    """A picture file placed in a box: scaled to fit (``align`` across it), or with
+    ``crop`` filling the box, cropped around its centre (never distorted)."""
 
     box: Rect
     path: str
     name: str = "Picture"
     align: Literal["l", "ctr", "r"] = "ctr"
     """Where the picture sits across its box once scaled to fit it."""
+    crop: bool = False
+    """Whether the picture fills its box, cropped to the box's aspect around its centre."""
+    alt: str = ""
+    """The picture's alt text (its caption or its item's title), for screen readers."""
 
 
 Element = TextBox | Shape | Chart | Picture
@@ -126,6 +131,7 @@ SlideKind = Literal[
     "key_figures",
     "targets",
     "commitment",
+    "picture",
     "closing",
     "end",
 ]

@@ -27,9 +27,10 @@ def cover(p: Planner) -> Slide:
         return p.on_master("cover", title, lines, footer=False)
     left = g.margin + 28
     width = g.width * 0.62
-    els: list[Element] = [
-        Shape(Rect(g.width * 0.70, 0, g.width * 0.30, g.height), "primary", name="Panel"),
-    ]
+    panel = Rect(g.width * 0.70, 0, g.width * 0.30, g.height)
+    els: list[Element] = [Shape(panel, "primary", name="Panel")]
+    if meta.cover_image is not None:  # the cover picture fills the panel, cropped
+        els.append(Picture(panel, str(meta.cover_image), "Picture", crop=True, alt=title))
     y = 150.0
     if meta.kicker:
         kicker = Style("heading", colour="gold")
@@ -51,7 +52,8 @@ def cover(p: Planner) -> Slide:
         )
         els.append(replace(sub_box, placeholder="subtitle"))
         y = sub_box.box.bottom
-    els.insert(1, Shape(Rect(g.margin, 150, 6, max(y, 220) - 150), "gold", name="Bar"))
+    bar = Shape(Rect(g.margin, 150, 6, max(y, 220) - 150), "gold", name="Bar")
+    els.insert(2 if meta.cover_image is not None else 1, bar)
     byline = " · ".join(x for x in (meta.organisation, o.meeting, date) if x)
     occasion = " · ".join(x for x in (o.presenter, o.venue) if x)
     lines = [x for x in (byline, occasion) if x]
@@ -65,6 +67,8 @@ def cover(p: Planner) -> Slide:
             )
         )
     if o.marking:
+        if meta.cover_image is not None:
+            els.append(Shape(Rect(panel.x, 16, panel.w, 40), "primary", name="Marking band"))
         els.append(
             p.must_text(
                 [o.marking],
@@ -79,6 +83,8 @@ def cover(p: Planner) -> Slide:
     year = _year(p.content)
     if year:
         big = Style("number", colour="gold", align="ctr")
+        if meta.cover_image is not None:
+            els.append(Shape(Rect(panel.x, 200, panel.w, 120), "primary", name="Year band"))
         els.append(
             p.must_text(
                 [year],

@@ -212,8 +212,20 @@ class Painter:
         val.maximum_scale = high * 1.25 if high > low else None
 
     def picture(self, slide, element: Picture) -> None:
+        """A picture: with ``crop``, prepared for its box (upright, cropped to the box's
+        aspect, downsampled, compressed) and filling it; else the file scaled to fit."""
         from PIL import Image
 
+        if element.crop:
+            from ..images import prepare
+
+            box = element.box
+            prepared = prepare(element.path, box.w, box.h, crop=True)
+            pic = slide.shapes.add_picture(prepared.stream(), *_emu(box))
+            pic.name = element.name
+            if element.alt:
+                pic._element.nvPicPr.cNvPr.set("descr", element.alt)
+            return
         with Image.open(element.path) as img:
             w, h = img.size
         box = element.box
