@@ -199,7 +199,21 @@ class CopyBlock:
         return copy + 1
 
 
-Block = Masthead | Title | Contents | Heading | Paragraph | Table | CopyBlock
+FIGURE_LINES = 11
+"""The most grid lines a figure's picture takes (half a page); its caption takes one more."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture inside the text block's width (at most :data:`FIGURE_LINES` high), centred,
+    kept on one page with its caption below."""
+
+    path: str
+    caption: str
+    """The line under the picture (its item's title or point's heading); its alt text too."""
+
+
+Block = Masthead | Title | Contents | Heading | Paragraph | Figure | Table | CopyBlock
 
 
 @dataclass(frozen=True)

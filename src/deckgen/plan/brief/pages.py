@@ -5,10 +5,12 @@ from __future__ import annotations
 from ...labels import Language, label
 from .blocks import (
     CHARS_PER_LINE,
+    FIGURE_LINES,
     LINES_PER_PAGE,
     Block,
     Contents,
     CopyBlock,
+    Figure,
     Heading,
     Masthead,
     Paragraph,
@@ -44,6 +46,8 @@ def estimated_lines(block: Block) -> float:
         return total
     if isinstance(block, CopyBlock):
         return float(block.lines)
+    if isinstance(block, Figure):
+        return FIGURE_LINES + _lines(block.caption, CHARS_PER_LINE, 0)
     return 1.0
 
 
@@ -53,6 +57,8 @@ def _kept(block: Block) -> float:
         return estimated_lines(block) + 2
     if isinstance(block, Table):
         return 3.0
+    if isinstance(block, Figure):  # the picture and its caption go together
+        return estimated_lines(block)
     return min(estimated_lines(block), 2.0)
 
 

@@ -9,7 +9,7 @@ from typing import Literal
 from ...labels import Language, label
 from ...model import Closing, Content, Plan, Review, Target, Targets
 from ...options import BuildOptions
-from .blocks import Block, Heading, Paragraph, Run, Table, heading_prefix, runs_of
+from .blocks import Block, Figure, Heading, Paragraph, Run, Table, heading_prefix, runs_of
 
 
 class Writer:
@@ -59,30 +59,28 @@ class Writer:
             return word
         return f"{word}{year}" if self.labels == "zh" else f"{word} {year}"
 
-    def no_pictures(self, where: str, items: list) -> None:
-        with_image = [i for i, item in enumerate(items, 1) if item.image is not None]
-        if with_image:
-            self.warnings.append(
-                f"{where} {', '.join(map(str, with_image))}: the briefing prints no pictures"
-            )
+    def figure(self, image, caption: str) -> None:
+        """An item's picture, if it has one, with ``caption`` under it."""
+        if image is not None:
+            self.blocks.append(Figure(str(image), caption))
 
 
-def _opening(w: Writer, key: str, part: Review | Plan, items: list, where: str) -> None:
-    """A part's numbered heading, its title and subtitle as a lead line, and a warning for
-    pictures the briefing does not print."""
+def _opening(w: Writer, key: str, part: Review | Plan) -> None:
+    """A part's numbered heading, and its title and subtitle as a lead line."""
     w.heading(1, w.part_label(part.label, key, part.year))
     lead = w.joined(part.title, part.subtitle)
     if lead:
         w.paragraph(lead, "lead")
-    w.no_pictures(where, items)
 
 
 def review(w: Writer, review: Review) -> None:
-    _opening(w, "review", review, review.highlights, "review highlight")
+    _opening(w, "review", review)
     for highlight in review.highlights:
         w.heading(2, w.titled(highlight.title, highlight.slogan))
+        w.figure(highlight.image, highlight.title)
         for point in highlight.points:
             w.heading(3, point.heading)
+            w.figure(point.image, point.heading)
             w.paragraph(point.text)
 
 
@@ -105,9 +103,10 @@ def targets_table(w: Writer, items: list[Target]) -> Table:
 
 
 def plan(w: Writer, plan: Plan) -> None:
-    _opening(w, "plan", plan, plan.commitments, "plan commitment")
+    _opening(w, "plan", plan)
     for commitment in plan.commitments:
         w.heading(2, w.titled(commitment.title, commitment.slogan))
+        w.figure(commitment.image, commitment.title)
         for point in commitment.points:
             w.heading(3, point.heading)
             for bullet in point.bullets:
@@ -120,6 +119,7 @@ def closing(w: Writer, closing: Closing) -> None:
         w.paragraph(closing.intro)
     for point in closing.points:
         w.heading(2, point.heading)
+        w.figure(point.image, point.heading)
         w.paragraph(point.text)
 
 

@@ -7,12 +7,13 @@ from collections.abc import Iterable
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.shared import Twips
+from docx.shared import Pt, Twips
 
 from ...plan.brief import (
     Block,
     Contents,
     CopyBlock,
+    Figure,
     Heading,
     Masthead,
     Paragraph,
@@ -186,6 +187,30 @@ class BlockWriter:
             self.add_runs(self.paragraph("Lead"), block.runs, "level2")
         else:
             self.add_runs(self.paragraph("Normal"), block.runs, "body")
+
+    def write_figure(self, block: Figure) -> None:
+        """The picture, centred inside the 版心 (at most ``FIGURE_LINES`` high), kept with
+        its caption below; its alt text is the caption."""
+        from ...plan.brief.blocks import FIGURE_LINES
+        from ..images import prepare
+
+        most_high = FIGURE_LINES * LINE_PITCH / 20
+        prepared = prepare(block.path, self.width / 20, most_high, crop=False)
+        p = self.paragraph("Normal")
+        ppr = p._p.get_or_add_pPr()
+        ooxml.set_spacing(ppr, 240, "auto", before=LINE_PITCH // 2)  # "exact" would clip it
+        ooxml.set_indent(ppr, 0)
+        ooxml.put(ppr, ooxml.element("w:jc", val="center"))
+        ooxml.set_flag(ppr, "w:keepNext")
+        shape = p.add_run().add_picture(
+            prepared.stream(), width=Pt(prepared.width), height=Pt(prepared.height)
+        )
+        shape._inline.docPr.set("descr", block.caption)
+        caption = self.paragraph("Normal")
+        cppr = caption._p.get_or_add_pPr()
+        ooxml.set_indent(cppr, 0)
+        ooxml.put(cppr, ooxml.element("w:jc", val="center"))
+        self.text(caption, block.caption, "level2")
 
     def write_table(self, block: Table) -> None:
         columns = len(block.header)
