@@ -307,6 +307,17 @@ def test_a_highlight_or_point_lists_its_cards_or_turns_them_off(tmp_path):
             ":10:23: review.highlights[0].points[0].cards[0].figure",
         ),
         ("- figure: 1.66万人次", "- figure: 很多", ":17:19: review.highlights[1].cards[0].figure"),
+        # part of a figure: a tenth of it, or without its qualifier
+        (
+            "- figure: 3782家",
+            "- figure: 782家",
+            ":10:23: review.highlights[0].points[0].cards[0].figure",
+        ),
+        (
+            "- figure: 3782家",
+            "- figure: 22亿元",
+            ":10:23: review.highlights[0].points[0].cards[0].figure",
+        ),
     ],
 )
 def test_a_card_whose_figure_is_not_in_the_text_is_refused_where_it_stands(

@@ -255,6 +255,12 @@ def check_file(path: str | Path, content_path: str | Path | None = None) -> list
             return output_for(suffix).check(path, to_pdf(path, Path(tmp)), content)
     except DeckgenError:
         raise
+    except ModuleNotFoundError as err:  # the PDF reader is not a runtime dependency yet
+        raise InputError(
+            f"deckgen check needs the Python package {err.name!r} to read the render:"
+            f" pip install {err.name}",
+            file=path,
+        ) from err
     except Exception as err:  # python-pptx/-docx and LibreOffice refuse a broken file
         raise InputError(f"cannot open it as a {suffix} file ({err})", file=path) from err
 

@@ -87,18 +87,31 @@ class FigureCard(_Strict):
 
 
 def _cards_in(cards: list[FigureCard] | None, texts: list[str]) -> None:
-    """Refuse a card whose figure is not written in ``texts``, located at its field."""
+    """Refuse a card whose figure is not a figure the text writes, whole ("超22亿元", not
+    "22亿元" nor "2亿元"), or is listed twice; located at its field."""
+    from .figures import find_figures
+
+    written = [f.text for text in texts for f in find_figures(text)]
+    seen: set[str] = set()
     for i, card in enumerate(cards or ()):
-        if not any(ch.isdigit() for ch in card.figure):
+        where = ("cards", i, "figure")
+        if card.figure in seen:
+            raise FieldValueError(f"{card.figure!r} has a card already", where)
+        seen.add(card.figure)
+        if card.figure in written:
+            continue
+        whole = [w for w in written if card.figure in w]
+        if whole:
             raise FieldValueError(
-                f"{card.figure!r} is not a figure: it has no digit", ("cards", i, "figure")
+                f"{card.figure!r} is part of the figure {whole[0]!r}: a card shows a figure"
+                " whole, as the text writes it",
+                where,
             )
-        if not any(card.figure in text for text in texts):
-            raise FieldValueError(
-                f"{card.figure!r} is not written in the text: a card shows a figure as the"
-                " text writes it",
-                ("cards", i, "figure"),
-            )
+        raise FieldValueError(
+            f"{card.figure!r} is not a figure the text writes"
+            + (f" (it writes {'、'.join(written[:6])})" if written else ""),
+            where,
+        )
 
 
 class Point(_Strict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from ...figures import find_figures
 from ...model import Target, Targets
 from ...target_text import DIRECTION_WORDS, bounds, is_percent, number_text, stated
 from ..choose import MAX_FIGURES
@@ -31,7 +32,7 @@ def targets(p: Planner, part: Part, t: Targets) -> list[Slide]:
     growth = [x for x in numeric if x.kind == "growth" and is_percent(x.unit)]
     other = [("▲ " if p.lang == "en" else "▲") + x.text for x in t.items if x.value is None]
     title = part.label
-    subtitle = "".join(t.intro) or None
+    subtitle = p.apart(t.intro) or None
     notes = "\n".join([*t.intro, *("▲" + x.text for x in t.items)])
     area = g.content
     cards = [_target_card(p, x) for x in numeric]
@@ -69,9 +70,10 @@ def _target_card(p: Planner, x: Target) -> BigNumber:
 
 def _target_caption(p: Planner, x: Target, word: str) -> str:
     """What the target measures, and its direction: "地区生产总值增长", "单位GDP能耗下降",
-    "居民消费价格涨幅（上限）", "Energy intensity down"; a target without a label, its text."""
-    if not x.label:
-        return x.text
+    "居民消费价格涨幅（上限）", "Energy intensity down"; a target without a label, or whose
+    text has other figures too ("城镇新增就业1.2万人，城镇调查失业率5.5%以内"), its text."""
+    if not x.label or len(find_figures(x.text)) > 1:
+        return x.text  # its other figures, and what each measures, stay on the slide
     own = p.lang == "zh" and word and not word.isascii()  # the text's own 增长/提高/下降…
     if x.kind == "growth":
         word = word if own and word in DIRECTION_WORDS else p.label("growth_word")
@@ -81,7 +83,7 @@ def _target_caption(p: Planner, x: Target, word: str) -> str:
         word = p.label("ceiling_word")
     else:
         word = ""
-    if x.label.lower().endswith(word.strip().lower()):
+    if word.strip().lower() in x.label.lower():  # "GDP growth", not "GDP growth growth"
         return x.label
     return x.label + word
 
