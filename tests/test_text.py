@@ -327,7 +327,7 @@ def test_the_fitter_never_changes_the_text_and_prefers_lines_that_keep_figures_w
         assert ts.splits(text, style, got.size, width) <= ts.splits(text, style, got.size, 260)
 
 
-def test_split_continues_mid_paragraph():
+def test_split_continues_after_a_sentence_never_inside_one():
     style = TextStyle("微软雅黑", latin="Arial", space_after_pt=4)
     text = SEED_PARAS[1]
     s = text.index("30.2%")
@@ -337,17 +337,27 @@ def test_split_continues_mid_paragraph():
     fits, rest = split(paras, style, box, size)
     assert fits and rest
     assert height(layout(fits, style, size, box.width_pt * 0.96), style, size) <= 150 * 0.96
-    # The cut is at a line boundary: laying out both parts again gives the same lines.
-    again = layout(fits, style, size, box.width_pt * 0.96) + layout(
-        rest, style, size, box.width_pt * 0.96
-    )
-    flat = [line for para in full for line in para]
-    assert [line for para in again for line in para] == flat
+    # The cut paragraph ends a sentence on this slide and starts one on the next.
+    assert fits[-1].text[-1] in "。！？；" and fits[-1].text in [p.text for p in paras] + [
+        text[: len(fits[-1].text)]
+    ]
+    assert len(full) == 3 and len(fits) == 2  # the second paragraph was cut
     # The continued paragraph keeps its figure span, shifted.
     cut = [p for p in rest if "30.2%" in p.text] or [p for p in fits if "30.2%" in p.text]
     (p,) = cut
     (k,) = p.keep
     assert p.text[k[0] : k[1]] == "30.2%"
+    # A paragraph none of whose sentences fits moves on whole, and one sentence taller than
+    # the whole box is still cut (at a line), so nothing is ever lost.
+    fits, rest = split([Para(SEED_PARAS[0]), Para("一" * 400 + "。")], style, Box(260, 60), size)
+    assert [p.text for p in fits] == [SEED_PARAS[0][: len(fits[0].text)]] or len(fits) == 1
+    assert rest[-1].text.endswith("。")
+    fits, rest = split([Para("一" * 400 + "。")], style, Box(260, 60), size)
+    assert fits and rest and fits[0].text + rest[0].text == "一" * 400 + "。"
+    long = "二" * 80 + "。" + "三" * 10 + "。"
+    fits, rest = split([Para("短句。"), Para(long)], style, Box(260, 60), size)
+    assert [p.text for p in fits] == ["短句。"] and [p.text for p in rest] == [long]
+    fits, rest = split(paras, style, box, size)
     # Nothing is lost.
     joined = "".join(p.text for p in fits) + "".join(p.text for p in rest)
     assert joined.replace(" ", "") == "".join(x.text for x in paras)

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .layout import BODY, CARD_HEADING, LINE_SPACING, cells
 from .slides import Element, Rect, Shape, Slide, TextBox
-from .typeset import Fitted, Style
+from .typeset import SAFETY, Fitted, Style
 
 if TYPE_CHECKING:
     from .context import Planner
@@ -21,7 +21,6 @@ STRIP = 4.0
 MAX_PER_SLIDE = 12
 HEADING = Style("heading", colour="primary", line_spacing=1.25, space_after=0.2)
 BODY_STYLE = Style("body", emphasise=True, line_spacing=LINE_SPACING, space_after=0.35)
-BULLET = "▪ "
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ def _card_row(p: Planner, items: Sequence[Card]) -> list[Element] | None:
     size = min(fitted.size for _, _, fitted, _ in laid)
     els: list[Element] = []
     for (cell, heading, fitted, body_box), item in zip(laid, items, strict=True):
-        again = p.type.fit(_texts(item), BODY_STYLE, body_box.w, body_box.h, (size, size))
+        again = p.type.fit(_texts(item), _style(item), body_box.w, body_box.h, (size, size))
         fitted = again or fitted
         els += _card_frame(cell)
         els.append(heading)
@@ -111,7 +110,7 @@ def _card_parts(p: Planner, item: Card, cell: Rect):
     if heading is None:
         return None
     body_box = Rect(inner.x, heading.box.bottom + 8, inner.w, inner.bottom - heading.box.bottom - 8)
-    fitted = p.type.fit(_texts(item), BODY_STYLE, body_box.w, body_box.h, BODY)
+    fitted = p.type.fit(_texts(item), _style(item), body_box.w, body_box.h, BODY)
     if fitted is None:
         return None
     return cell, heading, fitted, body_box
@@ -125,24 +124,31 @@ def _split_card(p: Planner, item: Card):
     first = True
     while texts:
         head = item.heading if first else p.continued(item.heading)
-        heading_box = Rect(inner.x, inner.y, inner.w, 52)
+        # A long heading takes the lines it needs at its floor, up to half the card.
+        tall = p.type.at([head], HEADING, CARD_HEADING[1], inner.w).height / SAFETY + 2
+        heading_box = Rect(inner.x, inner.y, inner.w, min(max(52.0, tall), inner.h / 2))
         heading = p.snug([head], HEADING, heading_box, CARD_HEADING) or p.must_text(
             [head], HEADING, heading_box, CARD_HEADING
         )
         body_box = Rect(
             inner.x, heading.box.bottom + 8, inner.w, inner.bottom - heading.box.bottom - 8
         )
-        fits, texts = p.type.split(texts, BODY_STYLE, body_box.w, body_box.h, BODY[1])
-        fitted = p.type.fit(fits, BODY_STYLE, body_box.w, body_box.h, BODY)
+        fits, texts = p.type.split(texts, _style(item), body_box.w, body_box.h, BODY[1])
+        fitted = p.type.fit(fits, _style(item), body_box.w, body_box.h, BODY)
         if fitted is None:  # split() promised these fit at the floor
-            fitted = p.type.at(fits, BODY_STYLE, BODY[1], body_box.w)
+            fitted = p.type.at(fits, _style(item), BODY[1], body_box.w)
         shown = Card(head, tuple(fits), item.bullets)
         yield [*_card_frame(cell), heading, _box(body_box, fitted)], shown
         first = False
 
 
 def _texts(item: Card) -> tuple[str, ...]:
-    return tuple(BULLET + t for t in item.texts) if item.bullets else item.texts
+    return item.texts
+
+
+def _style(item: Card) -> Style:
+    """Running text, or real paragraph bullets for a commitment's points."""
+    return replace(BODY_STYLE, bullet=True) if item.bullets else BODY_STYLE
 
 
 def _inner(cell: Rect) -> Rect:

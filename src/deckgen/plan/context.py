@@ -17,7 +17,7 @@ from .layout import COVER_TITLE, FOOTER_SIZE, SLIDE_TITLE, SUBTITLE, Grid
 from .slides import Element, Paragraph, Picture, Rect, Run, Shape, Slide, TextBox
 from .typeset import SAFETY, Style, Typesetter
 
-LAST_RESORT = 6.0
+LAST_RESORT = 10.0
 """The smallest size a title, tag or footer is ever set at, when it is far too long."""
 
 
@@ -55,6 +55,11 @@ class Planner:
         self.type = Typesetter(theme)
         self.lang: Language = labels_language(content.meta, options.labels)
         self.warnings: list[str] = []
+
+    def apart(self, lines: list[str]) -> str:
+        """Lines the author wrote apart, kept apart on one line ("开好局起好步　今年…"),
+        never run together into one sentence."""
+        return ("　" if self.lang == "zh" else " ").join(lines)
 
     def label(self, key: str, **values: object) -> str:
         return label(key, self.lang, **values)
@@ -172,7 +177,10 @@ class Planner:
             elif key == "targets" and c.targets:
                 title = c.targets.title or self.label("targets")
                 intro = c.targets.intro
-                first, rest = (intro[0] if intro else ""), "".join(intro[1:]) or None
+                first, rest = (
+                    (intro[0] if intro else ""),
+                    ("　" if self.lang == "zh" else " ").join(intro[1:]) or None,
+                )
                 part = Part(key, title, first, rest, source=c.targets)
             elif key == "plan" and c.plan:
                 label = c.plan.label or self.label("plan")
@@ -221,18 +229,19 @@ class Planner:
         band = g.footer
         third = band.w / 3
         els: list[Element] = []
-        small = (FOOTER_SIZE, 8.0)
+        small = (FOOTER_SIZE, FOOTER_SIZE)
         if footer:
-            els.append(
-                self.must_text(
-                    [footer],
-                    Style("body", colour=colour),
-                    Rect(band.x, band.y, third * 1.4, band.h),
-                    small,
-                    anchor="ctr",
-                    name="Footer",
-                )
+            box = Rect(band.x, band.y, third * 1.4, band.h)
+            shown = self.text(
+                [footer], Style("body", colour=colour), box, small, anchor="ctr", name="Footer"
             )
+            if shown is not None:
+                els.append(shown)
+            else:  # never below 10 pt, never spilling: the cover and notes still name it
+                self.warnings.append(
+                    f"the footer '{footer[:30]}…' is too long for the slides' footer band at"
+                    f" {FOOTER_SIZE:g} pt: left out of it; shorten the organisation or meeting"
+                )
         if self.options.marking:
             els.append(
                 self.must_text(

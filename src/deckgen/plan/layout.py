@@ -11,9 +11,11 @@ from .slides import Rect
 COVER_TITLE = (44.0, 30.0)
 SLIDE_TITLE = (28.0, 20.0)
 SUBTITLE = (16.0, 12.0)
-CARD_HEADING = (18.0, 14.0)
-BODY = (16.0, 12.0)
-CAPTION = (13.0, 11.0)
+CARD_HEADING = (20.0, 18.0)
+BODY = (18.0, 18.0)
+"""Body text: 18 pt on every slide, one size across the deck; what does not fit continues
+on a continuation slide, never smaller."""
+CAPTION = (14.0, 12.0)
 BIG_NUMBER = (60.0, 32.0)
 UNIT_RATIO = 0.42
 FOOTER_SIZE = 10.0

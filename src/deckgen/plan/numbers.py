@@ -53,15 +53,17 @@ def number_cards(
         els.append(Shape(Rect(box.x, box.bottom - 4, box.w, 4), "accent", name="Number rule"))
         y = r.y
         if tag_h:
-            els.append(
-                p.must_text(
-                    [card.tag],
-                    Style("body", colour="muted"),
-                    Rect(r.x, y, r.w, tag_h),
-                    (12, 9),
-                    name="Figure tag",
-                )
+            # The point a figure comes from, on one line; a heading too long for it is left
+            # to the slide's notes rather than set below 10 pt.
+            tag = p.text(
+                [card.tag],
+                Style("body", colour="muted"),
+                Rect(r.x, y, r.w, tag_h),
+                (12, 10),
+                name="Figure tag",
             )
+            if tag is not None:
+                els.append(tag)
             y += tag_h
         els.append(
             TextBox(

@@ -47,6 +47,9 @@ class Paragraph:
     line_pitch: float
     align: Align = "l"
     space_after: float = 0.0
+    bullet: float = 0.0
+    """A bullet's hanging indent in points (0: no bullet): the renderer draws a real
+    paragraph bullet (``a:buChar``), never a character typed into the text."""
 
     @property
     def text(self) -> str:

@@ -31,6 +31,9 @@ WHOLE_FIGURES = 0.9
 """How much smaller than the largest size that fits a text may be set to keep its figures
 whole on their lines; below that, the larger size wins and a figure may break."""
 
+BULLET_INDENT = 1.2
+"""A bullet's hanging indent, in ems of the text's size."""
+
 SAFETY = 0.96
 """Fraction of a box's width and height that fitted text may use."""
 
@@ -51,6 +54,12 @@ class Style:
     hang: bool = True
     """Whether punctuation may hang one em past the measure (see ``TextBox.hang``);
     only left-aligned and justified body text hangs (headings rarely end in ，。)."""
+    bullet: bool = False
+    """Whether each paragraph is a bulleted list item, set in by ``BULLET_INDENT`` ems."""
+
+    def indent(self, size: float) -> float:
+        """The bullet's hanging indent at ``size``, in points (0 without a bullet)."""
+        return BULLET_INDENT * size if self.bullet else 0.0
 
     def hang_room(self, size: float) -> float:
         """The room kept at the right for hanging punctuation at ``size``, in points."""
@@ -149,7 +158,7 @@ class Typesetter:
         spans = figure_spans(text)
         if not spans:
             return 0
-        room = width - style.hang_room(size)
+        room = width - style.hang_room(size) - style.indent(size)
         plain = width_fn(self._text_style(style, size), size)
 
         def measure(line: str) -> float:
@@ -189,6 +198,7 @@ class Typesetter:
                 line_pitch=round(size * style.line_spacing, 2),
                 align=style.align,
                 space_after=round(style.space_after * size, 2) if i < len(texts) - 1 else 0.0,
+                bullet=round(style.indent(size), 2),
             )
             for i, text in enumerate(texts)
         )
@@ -219,8 +229,9 @@ def _paras(texts: Sequence[str]) -> list[Para]:
 
 
 def _measure(width: float, style: Style, size: float) -> float:
-    """The width lines are broken at: the box's, less the hanging room, times the safety."""
-    return (width - style.hang_room(size)) * SAFETY
+    """The width lines are broken at: the box's, less the hanging room and a bullet's
+    indent, times the safety."""
+    return (width - style.hang_room(size) - style.indent(size)) * SAFETY
 
 
 def _trims(width: float, most: float = 0.12, steps: int = 16) -> list[float]:

@@ -123,10 +123,11 @@ def split(
 ) -> tuple[list[Para], list[Para]]:
     """What fits ``box`` at ``size_pt`` and what must go on to a continuation slide.
 
-    Whole paragraphs first; a paragraph too tall for what is left is cut at a line boundary,
-    its continuation keeping its keep spans (shifted). ``fits`` is empty only when not even
-    one line fits; ``rest`` is empty when everything does. Laying out ``fits`` and ``rest``
-    again gives the same lines as before the cut.
+    Whole paragraphs first; a paragraph too tall for what is left is cut after its last
+    sentence that fits (never inside a sentence), its continuation keeping its keep spans
+    (shifted); when no sentence of it fits, it moves on whole. Only a sentence taller than
+    the whole box is cut at a line. ``fits`` is empty only when not even one line fits;
+    ``rest`` is empty when everything does.
     """
     paras = [_para(p) for p in paragraphs]
     max_w, max_h = box.width_pt * safety, box.height_pt * safety
@@ -141,8 +142,33 @@ def split(
         m = math.floor((max_h - used - gap) / pitch + _EPS)
         if m < 1:
             return paras[:idx], paras[idx:]
-        cut_end, resume = spans[m - 1][1], spans[m][0]
+        cut_end = sentence_end(para.text, spans[m - 1][1])
+        if cut_end == 0 and idx:
+            return paras[:idx], paras[idx:]  # no sentence ends in what fits: all of it moves on
+        resume = cut_end
+        if cut_end == 0:  # one sentence taller than the box: cut at a line, nothing else fits
+            cut_end, resume = spans[m - 1][1], spans[m][0]
+        while resume < len(para.text) and para.text[resume].isspace():
+            resume += 1
         head = Para(para.text[:cut_end], _clip(para.keep, 0, cut_end))
         tail = Para(para.text[resume:], _clip(para.keep, resume, len(para.text)))
         return [*paras[:idx], head], [tail, *paras[idx + 1 :]]
     return paras, []
+
+
+_SENTENCE_ENDS = "。！？；!?;"
+_CLOSERS = "”’」』）)\"'"
+
+
+def sentence_end(text: str, limit: int) -> int:
+    """The end of the last sentence of ``text`` that ends at or before ``limit`` (after
+    。！？； or a full stop before a space, with a closing quote or bracket that follows it);
+    0 if none does."""
+    for i in range(min(limit, len(text)) - 1, -1, -1):
+        ch = text[i]
+        end = i + 1
+        if ch in _SENTENCE_ENDS or (ch == "." and (end == len(text) or text[end].isspace())):
+            while end < len(text) and end < limit and text[end] in _CLOSERS:
+                end += 1
+            return end
+    return 0

@@ -34,7 +34,7 @@ def agenda(p: Planner, parts: list[Part]) -> Slide:
         if part.title:
             els.append(
                 p.must_text(
-                    [part.title], Style("body", colour="muted"), desc_box, (16, 11), anchor="t"
+                    [part.title], Style("body", colour="muted"), desc_box, (16, 12), anchor="t"
                 )
             )
     notes = "\n".join(f"{i + 1}. {p.label} {p.title}" for i, p in enumerate(parts))

@@ -35,7 +35,7 @@ def end(p: Planner) -> Slide:
             p.must_text(
                 [byline],
                 Style("body", colour="white"),
-                Rect(g.margin + 28, 312, 600, 30),
+                Rect(g.margin + 28, 312, 600, g.height - 312 - 60),
                 (18, 12),
             )
         )

@@ -37,6 +37,12 @@ def overview(p: Planner, part: Part, items) -> list[Slide]:
 
 
 def _overview_cards(p: Planner, items, first: int) -> list[Element] | None:
+    """Numbered cards with title and slogan; where a grid is too dense for both at a
+    readable size, titles alone (the slogans stay on each item's own slide and notes)."""
+    return _cards(p, items, first, slogans=True) or _cards(p, items, first, slogans=False)
+
+
+def _cards(p: Planner, items, first: int, slogans: bool) -> list[Element] | None:
     g = p.grid
     rows, cols = grid_shape(len(items))
     els: list[Element] = []
@@ -56,13 +62,14 @@ def _overview_cards(p: Planner, items, first: int) -> list[Element] | None:
             (30, 14),
             anchor="b",
         )
-        title_h = rest.h * (0.55 if item.slogan else 1.0)
+        slogan = item.slogan if slogans else None
+        title_h = rest.h * (0.55 if slogan else 1.0)
         title_box, slogan_box = rest.take_top(title_h, 4)
         heading = Style("heading", colour="dark", line_spacing=1.2)
-        title = p.caption(item.title, heading, title_box, (22, 13), "Card title", fallback=False)
+        title = p.caption(item.title, heading, title_box, (22, 18), "Card title", fallback=False)
         parts = [number, title]
-        if item.slogan:
-            parts.append(p.text([item.slogan], Style("body", colour="muted"), slogan_box, (16, 11)))
+        if slogan:
+            parts.append(p.text([slogan], Style("body", colour="muted"), slogan_box, (16, 12)))
         if any(x is None for x in parts):
             return None
         els += parts

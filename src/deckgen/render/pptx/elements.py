@@ -85,6 +85,8 @@ class Painter:
         p.space_before = Pt(0)
         p.space_after = Pt(para.space_after)
         ooxml.east_asian_breaking(p._p.get_or_add_pPr())
+        if para.bullet:
+            ooxml.set_bullet(p._p.get_or_add_pPr(), Pt(para.bullet), self.colour("accent"), "Arial")
         for run in para.runs:
             if run.field:
                 self.run_properties(ooxml.add_field(p._p, run.field, run.text), run)

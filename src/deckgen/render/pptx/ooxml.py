@@ -73,6 +73,31 @@ def east_asian_breaking(pPr) -> None:
     pPr.set("hangingPunct", "1")
 
 
+_PPR_AFTER_BULLET = ("a:tabLst", "a:defRPr", "a:extLst")
+
+
+def set_bullet(pPr, indent_emu: int, colour: str, font: str, char: str = "•") -> None:
+    """A real paragraph bullet: ``char`` in ``font`` and ``colour``, hanging ``indent_emu``
+    to the left of the text (``marL``/``indent``), in schema order."""
+    pPr.set("marL", str(indent_emu))
+    pPr.set("indent", str(-indent_emu))
+    for tag in ("a:buClr", "a:buFont", "a:buChar", "a:buNone", "a:buAutoNum"):
+        for old in pPr.findall(qn(tag)):
+            pPr.remove(old)
+    clr = etree.Element(qn("a:buClr"))
+    etree.SubElement(clr, qn("a:srgbClr")).set("val", colour)
+    bu_font = etree.Element(qn("a:buFont"))
+    bu_font.set("typeface", font)
+    bu_char = etree.Element(qn("a:buChar"))
+    bu_char.set("char", char)
+    after = [el for el in pPr if el.tag in {qn(t) for t in _PPR_AFTER_BULLET}]
+    for el in (clr, bu_font, bu_char):
+        if after:
+            after[0].addprevious(el)
+        else:
+            pPr.append(el)
+
+
 def add_field(p, field_type: str, text: str):
     """Append a field (e.g. ``slidenum``) to paragraph ``p``; returns its ``a:rPr``."""
     fld = etree.Element(qn("a:fld"))
