@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.oxml.ns import qn
 
 from ...plan.brief import Brief, Properties
 from ...template.reference import table_style
@@ -44,6 +45,8 @@ def write_docx(brief: Brief, theme: Theme, path: str | Path) -> None:
     if brief.marking:
         add_marking(doc, faces, brief.marking)
     settings = doc.settings.element
+    for zoom in settings.findall(qn("w:zoom")):  # the library's has no w:percent, required
+        zoom.set(qn("w:percent"), zoom.get(qn("w:percent")) or "100")
     ooxml.set_theme_font_lang(settings, faces.language_tag, "zh-CN")
     writer = BlockWriter(doc, theme, faces, text_width(doc), adopted, table)
     for block in brief.blocks:

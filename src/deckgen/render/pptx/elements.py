@@ -28,6 +28,14 @@ def _is_cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" or ch >= "\U00020000"
 
 
+def _positive_axis_ids(chart_space) -> None:
+    """python-pptx's chart template numbers its axes with negative ids ("-2068027336"), which
+    the schema's unsignedInt refuses (Office then offers a repair): number them 1, 2…"""
+    ids: dict[str, str] = {}
+    for el in chart_space.iter(qn("c:axId"), qn("c:crossAx")):
+        el.set("val", ids.setdefault(el.get("val"), str(len(ids) + 1)))
+
+
 def _emu(box: Rect) -> tuple[int, int, int, int]:
     return Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h)
 
@@ -158,6 +166,7 @@ class Painter:
         frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *_emu(element.box), data)
         frame.name = element.name
         chart = frame.chart
+        _positive_axis_ids(chart._chartSpace)
         chart.has_legend = False
         chart.font.size = Pt(element.font_size)
         body = self.theme.fonts.body
