@@ -354,3 +354,12 @@ def test_forty_targets_of_each_kind_continue_without_spill(seed, tmp_path, rende
     assert all(squash(x["text"]) in shown for x in words)
     found = spills(deck, render(deck))
     assert found == [], spill_summary(found)
+
+
+def test_cards_are_shared_out_evenly_across_continuation_slides():
+    from deckgen.plan.cards import balanced
+
+    assert [len(c) for c in balanced(list(range(4)), 3)] == [2, 2]  # not 3 and a lone 1
+    assert [len(c) for c in balanced(list(range(7)), 3)] == [3, 2, 2]
+    assert [len(c) for c in balanced(list(range(6)), 3)] == [3, 3]
+    assert sum(balanced(list(range(10)), 4), []) == list(range(10))

@@ -41,6 +41,19 @@ def chunk_sizes(n: int, most: int) -> list[int]:
     return [first] + [k for k in (9, 8, 6, 4, 3, 2, 1) if k < first]
 
 
+def balanced(items: list, most: int) -> list[list]:
+    """``items`` on as few slides as ``most`` a slide allows, shared out evenly (4 at 3 a
+    slide: 2 and 2, not 3 and a lone 1); the fuller slides first."""
+    slides = -(-len(items) // most)
+    base, extra = divmod(len(items), slides)
+    out, at = [], 0
+    for i in range(slides):
+        size = base + (1 if i < extra else 0)
+        out.append(items[at : at + size])
+        at += size
+    return out
+
+
 def flow(
     p: Planner,
     kind: str,
@@ -53,11 +66,11 @@ def flow(
     """Cards side by side, as many per slide as fit; a card too long alone is split."""
     for per_slide in chunk_sizes(len(items), 4 if len(items) == 4 else 3):
         bodies = []
-        for start in range(0, len(items), per_slide):
-            body = _card_row(p, items[start : start + per_slide])
+        for chunk in balanced(items, per_slide):
+            body = _card_row(p, chunk)
             if body is None:
                 break
-            bodies.append((body, items[start : start + per_slide]))
+            bodies.append((body, chunk))
         else:
             return _slides(p, kind, title, subtitle, tag, bodies)
     # One card alone does not fit: split its text across slides.
