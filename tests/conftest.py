@@ -44,3 +44,28 @@ def assert_few_split(pdf: Path, figures: list[str]) -> None:
     found = figures_split(pdf, figures)
     allowed = max(1, int(len(set(figures)) * SPLIT_SHARE))
     assert len(found) <= allowed, found
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "c.yaml") -> Path:
+    """A content file ``name`` in ``tmp_path`` holding ``text``."""
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_line(path: Path) -> str:
+    """Run ``deckgen validate`` and return its single stderr line, checking exit code 2."""
+    from typer.testing import CliRunner
+
+    from deckgen.cli import app
+
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    assert lines[0].startswith(f"error: {path}")
+    return lines[0]

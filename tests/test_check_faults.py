@@ -482,4 +482,3 @@ def test_east_asian_quote_and_full_width_comma_in_an_english_briefing(en_files, 
     (comma,) = _by(found, "full-width punctuation in English text")
     assert comma.where == _paragraph_where(brief, pdf, "older districts")
     assert "districts，and" in comma.detail
-

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import error_line, write
 from typer.testing import CliRunner
 
 from deckgen.cli import app
@@ -27,26 +28,6 @@ review:
         - heading: 千方百计稳住市场主体
           text: 累计落实组合式税费支持超22亿元。
 """
-
-
-def write(tmp_path: Path, text: str | bytes, name: str = "c.yaml") -> Path:
-    path = tmp_path / name
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
-
-
-def error_line(path: Path) -> str:
-    """Run ``deckgen validate`` and return its single stderr line, checking exit code 2."""
-    result = runner.invoke(app, ["validate", str(path)])
-    assert result.exit_code == 2, result.output
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    assert lines[0].startswith(f"error: {path}")
-    return lines[0]
 
 
 def test_good_content_loads_and_date_stays_text(tmp_path):

@@ -11,11 +11,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import error_line, write
 from pptx import Presentation
 from typer.testing import CliRunner
 
 from deckgen import api
-from deckgen.cli import app
 from deckgen.errors import InputError
 from deckgen.load import load_content
 
@@ -37,22 +37,6 @@ def target(text: str, **fields: object) -> str:
     lines = [f"    - text: {text!r}\n"]
     lines += [f"      {key}: {value!r}\n" for key, value in fields.items()]
     return "".join(lines)
-
-
-def write(tmp_path: Path, text: str, name: str = "c.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def error_line(path: Path) -> str:
-    """``deckgen validate``'s single stderr line, checking exit code 2."""
-    result = runner.invoke(app, ["validate", str(path)])
-    assert result.exit_code == 2, result.output
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
 
 
 def loaded(tmp_path: Path, *targets: str, language: str = "zh-CN"):

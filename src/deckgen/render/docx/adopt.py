@@ -154,20 +154,8 @@ def _canonical_names(doc: Document, names) -> None:
 
 
 def _doc_defaults(root):
-    """``w:docDefaults/w:rPrDefault/w:rPr``, made if missing."""
-    defaults = root.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = ooxml.element("w:docDefaults")
-        root.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = ooxml.element("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = rpr_default.makeelement(qn("w:rPr"), {})
-        rpr_default.append(rpr)
-    return rpr
+    """``w:docDefaults/w:rPrDefault/w:rPr``, made in schema order if missing."""
+    return ooxml.props(ooxml.props(ooxml.props(root, "w:docDefaults"), "w:rPrDefault"), "w:rPr")
 
 
 def _zh_east_asian_language(rpr) -> None:

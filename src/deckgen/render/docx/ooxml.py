@@ -52,6 +52,8 @@ _ORDERS = {
     "pBdr": _BORDER_ORDER,
     "tblBorders": _BORDER_ORDER,
     "tcBorders": _BORDER_ORDER,
+    "styles": ("docDefaults", "latentStyles", "style"),
+    "docDefaults": ("rPrDefault", "pPrDefault"),
 }
 
 

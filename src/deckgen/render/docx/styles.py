@@ -206,17 +206,6 @@ def _keep_hanging_punctuation_drawn(doc: Document) -> None:
     the next line with the character before it instead. Should LibreOffice ever read the
     switch right again, ``deckgen check`` reports the lost marks.
     """
-    root = doc.styles.element
-    defaults = root.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = ooxml.element("w:docDefaults")
-        root.insert(0, defaults)
-    ppr_default = defaults.find(qn("w:pPrDefault"))
-    if ppr_default is None:
-        ppr_default = ooxml.element("w:pPrDefault")
-        defaults.append(ppr_default)  # after rPrDefault, as the schema orders them
-    ppr = ppr_default.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = ooxml.element("w:pPr")
-        ppr_default.append(ppr)
+    defaults = ooxml.props(doc.styles.element, "w:docDefaults")
+    ppr = ooxml.props(ooxml.props(defaults, "w:pPrDefault"), "w:pPr")
     ooxml.set_flag(ppr, "w:overflowPunct")
