@@ -403,41 +403,36 @@ def _convert(src: Path, outdir: Path) -> Path:
 
 def _pdf_lines(pdf: Path) -> list[list[dict]]:
     """Per page, the text lines: characters grouped by baseline, left to right."""
-    import pymupdf
+    from deckgen.check.pdf import read_pdf
 
     pages = []
-    with pymupdf.open(pdf) as doc:
-        for page in doc:
-            rows: dict[float, list] = {}
-            for block in page.get_text("rawdict")["blocks"]:
-                for line in block.get("lines", []):
-                    for span in line["spans"]:
-                        for ch in span["chars"]:
-                            if ch["c"].isspace():
-                                continue
-                            y = ch["origin"][1]
-                            key = next((k for k in rows if abs(k - y) < 1.0), y)
-                            rows.setdefault(key, []).append((ch["origin"][0], ch, span["font"]))
-            lines = []
-            for y in sorted(rows):
-                chars = sorted(rows[y], key=lambda t: t[0])
-                lines.append(
-                    {
-                        "y": y,
-                        "text": "".join(c["c"] for _, c, _ in chars),
-                        "x0": chars[0][1]["bbox"][0],
-                        "x1": chars[-1][1]["bbox"][2],
-                        "fonts": {f for _, c, f in chars if ord(c["c"]) > 0x2E80},
-                    }
-                )
-            pages.append(lines)
+    for page in read_pdf(pdf):
+        rows: dict[float, list] = {}
+        for ch in page.chars:
+            if ch.c.isspace():
+                continue
+            y = ch.origin[1]
+            key = next((k for k in rows if abs(k - y) < 1.0), y)
+            rows.setdefault(key, []).append(ch)
+        lines = []
+        for y in sorted(rows):
+            chars = sorted(rows[y], key=lambda c: c.origin[0])
+            lines.append(
+                {
+                    "y": y,
+                    "text": "".join(c.c for c in chars),
+                    "x0": chars[0].x0,
+                    "x1": chars[-1].x1,
+                    "fonts": {c.font for c in chars if ord(c.c) > 0x2E80},
+                }
+            )
+        pages.append(lines)
     return pages
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
 @needs_noto
 def test_libreoffice_never_needs_more_lines_than_predicted(tmp_path, capsys):
-    pytest.importorskip("pymupdf")
     from lxml import etree
     from pptx import Presentation
     from pptx.enum.text import MSO_AUTO_SIZE
@@ -508,7 +503,6 @@ def test_libreoffice_never_needs_more_lines_than_predicted(tmp_path, capsys):
 @needs_noto
 def test_libreoffice_writer_docx_never_needs_more_lines(tmp_path):
     """The same for a briefing paragraph: 仿宋 三号 (16 pt), exact 28 pt, 156 mm text width."""
-    pytest.importorskip("pymupdf")
     from docx import Document
     from docx.enum.text import WD_LINE_SPACING
     from docx.oxml.ns import qn
@@ -564,7 +558,6 @@ def test_fuzz_against_libreoffice(tmp_path):
     """
     import random
 
-    pytest.importorskip("pymupdf")
     from lxml import etree
     from pptx import Presentation
     from pptx.enum.text import MSO_AUTO_SIZE

@@ -1,4 +1,11 @@
-"""Render written decks and briefings to PDF and PNG with LibreOffice, for checks and eyeballing."""
+"""Render written decks and briefings to PDF with LibreOffice and PDFs to PNG with PDFium, for
+checks, PDF output and eyeballing.
+
+LibreOffice is a system tool, not a Python package: it is found as ``$DECKGEN_SOFFICE`` (the
+program, or its folder), else ``soffice`` or ``libreoffice`` on PATH, else in its usual
+install places. Each conversion runs headless with a private profile in a temporary folder,
+so it neither needs nor disturbs a desktop LibreOffice the user has open.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +22,46 @@ from pathlib import Path
 SOFFICE_TIMEOUT = 120  # seconds; a cold start plus a big deck is well under this
 # Skip reason for tests that need LibreOffice (CI installs it, so they run there).
 NO_SOFFICE = "LibreOffice (soffice/libreoffice) is not on PATH; PDF render tests need it"
+INSTALL_SOFFICE = (
+    "LibreOffice is needed {need} and was not found: install it (Debian/Ubuntu: "
+    "apt install libreoffice-impress libreoffice-writer; macOS: brew install --cask "
+    "libreoffice; Windows: libreoffice.org) or set DECKGEN_SOFFICE to its soffice program"
+)
+"""The one line a command prints when LibreOffice is missing; ``need`` says what for."""
+_PLACES = (
+    "/usr/bin/soffice",
+    "/usr/local/bin/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    "C:/Program Files/LibreOffice/program/soffice.exe",
+)
 
 
 def find_soffice() -> str | None:
-    """Return the LibreOffice executable (soffice or libreoffice) on PATH, or None."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice program: ``$DECKGEN_SOFFICE`` (a program or the folder holding it),
+    else ``soffice`` or ``libreoffice`` on PATH, else its usual install places; or None."""
+    given = os.environ.get("DECKGEN_SOFFICE", "").strip()
+    if given:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            named = (path / n for n in ("soffice", "soffice.exe") if (path / n).is_file())
+            path = next(named, path)
+        return str(path) if path.is_file() and os.access(path, os.X_OK) else None
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    return next((p for p in _PLACES if os.path.isfile(p) and os.access(p, os.X_OK)), None)
+
+
+def need_soffice(need: str) -> str:
+    """The LibreOffice program, or an error of one line saying how to install it; ``need``
+    says what for ("to check the layout")."""
+    from .errors import InputError
+
+    soffice = find_soffice()
+    if soffice is None:
+        raise InputError(INSTALL_SOFFICE.format(need=need))
+    return soffice
 
 
 def bundled_template(name: str) -> Path | None:
@@ -51,9 +93,7 @@ def to_pdf(path: Path, outdir: Path) -> Path:
 def convert(path: Path, outdir: Path, fmt: str) -> Path:
     """Convert ``path`` to format ``fmt`` (pdf, pptx, docx…) in outdir with headless LibreOffice."""
     path, outdir = Path(path).resolve(), Path(outdir).resolve()
-    soffice = find_soffice()
-    if soffice is None:
-        raise RuntimeError("LibreOffice not found: neither soffice nor libreoffice is on PATH")
+    soffice = need_soffice(f"to convert to {fmt.upper()}")
     outdir.mkdir(parents=True, exist_ok=True)
     pdf = outdir / f"{path.stem}.{fmt}"
     pdf.unlink(missing_ok=True)  # a stale output must not pass for a fresh one
@@ -96,34 +136,32 @@ def convert(path: Path, outdir: Path, fmt: str) -> Path:
 def to_png(
     pdf: Path, outdir: Path, dpi: int = 60, first: int | None = None, last: int | None = None
 ) -> list[Path]:
-    """Rasterise PDF pages first..last (1-based) with pdftoppm; return the PNGs in page order."""
+    """Rasterise PDF pages first..last (1-based) with PDFium into ``<stem>-<n>.png`` in outdir;
+    return the PNGs in page order."""
+    import pypdfium2 as pdfium
+
     pdf, outdir = Path(pdf), Path(outdir)
-    pdftoppm = shutil.which("pdftoppm")
-    if pdftoppm is None:
-        raise RuntimeError("pdftoppm not found (install poppler-utils)")
     outdir.mkdir(parents=True, exist_ok=True)
-    prefix = outdir / pdf.stem
     page_png = re.compile(re.escape(pdf.stem) + r"-(\d+)\.png")
-
-    def pages() -> list[Path]:
-        found = [
-            p for p in outdir.glob(f"{glob.escape(pdf.stem)}-*.png") if page_png.fullmatch(p.name)
-        ]
-        return sorted(found, key=lambda p: int(page_png.fullmatch(p.name).group(1)))
-
-    for old in pages():  # earlier renders of this PDF must not mix in
-        old.unlink()
-    cmd = [pdftoppm, "-png", "-r", str(dpi)]
-    if first is not None:
-        cmd += ["-f", str(first)]
-    if last is not None:
-        cmd += ["-l", str(last)]
-    res = subprocess.run(
-        [*cmd, str(pdf), str(prefix)], capture_output=True, timeout=SOFFICE_TIMEOUT
-    )
-    if res.returncode != 0:
-        raise RuntimeError(f"pdftoppm failed on {pdf}: {res.stderr.decode(errors='replace')}")
-    return pages()
+    for old in outdir.glob(f"{glob.escape(pdf.stem)}-*.png"):  # earlier renders must not mix in
+        if page_png.fullmatch(old.name):
+            old.unlink()
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        numbers = range(max(1, first or 1), min(len(doc), last or len(doc)) + 1)
+        pngs = []
+        for number in numbers:
+            page = doc[number - 1]
+            try:
+                image = page.render(scale=dpi / 72).to_pil()
+            finally:
+                page.close()
+            png = outdir / f"{pdf.stem}-{number}.png"
+            image.save(png)
+            pngs.append(png)
+        return pngs
+    finally:
+        doc.close()
 
 
 def contact_sheet(

@@ -21,6 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .model import Finding, Para, around
+from .pdf import read_pdf
 
 MARKS = "，。、；：！？“”（）,.;:!?"
 """The punctuation marks whose loss is looked for."""
@@ -29,11 +30,8 @@ CONTEXT = 6
 
 
 def text_per_slide(pdf: Path) -> list[str]:
-    """Return the text PyMuPDF extracts from each PDF page."""
-    import pymupdf
-
-    with pymupdf.open(str(pdf)) as doc:
-        return [page.get_text() for page in doc]
+    """Return the text of each PDF page, one line of the render a line."""
+    return [page.text() for page in read_pdf(pdf)]
 
 
 def squash(text: str) -> str:
@@ -54,57 +52,25 @@ def _plain(text: str) -> str:
     return squash(text)
 
 
-def _block_lines(page) -> list[list[str]]:
-    """The page's text as PyMuPDF's blocks of lines: one block per text box of a slide."""
-    return [
-        ["".join(span["text"] for span in line["spans"]) for line in block.get("lines", [])]
-        for block in page.get_text("dict")["blocks"]
-    ]
-
-
-def _visual_lines(page) -> list[list[str]]:
-    """The page's text as one block of visual lines, top to bottom: characters grouped by
-    their height on the page. PyMuPDF cuts a briefing's line wherever a run changes face
-    (a bold figure is a "line" of its own), so its lines are rebuilt here."""
-    chars = []
-    for block in page.get_text("rawdict")["blocks"]:
-        for line in block.get("lines", ()):
-            for span in line["spans"]:
-                for ch in span["chars"]:
-                    x0, y0, x1, y1 = ch["bbox"]
-                    chars.append(((y0 + y1) / 2, max(y1 - y0, 1.0), x0, ch["c"]))
-    chars.sort()
-    lines: list[list[tuple[float, str]]] = []
-    last_y, last_h = None, 0.0
-    for y, h, x, c in chars:
-        if last_y is None or abs(y - last_y) > 0.4 * max(h, last_h):
-            lines.append([])
-            last_y, last_h = y, h
-        lines[-1].append((x, c))
-    return [["".join(c for _, c in sorted(line)) for line in lines]]
-
-
 def _splits(pdf: Path, figures: Iterable[str], visual: bool = False) -> list[tuple[int, str, str]]:
     """(page, part before the line end, part after) of each figure the PDF breaks; lines
-    are PyMuPDF's (per text box), or with ``visual`` rebuilt across the page."""
-    import pymupdf
-
+    are taken per text box (:meth:`Page.blocks`), or with ``visual`` across the page
+    (:meth:`Page.visual_lines`: a briefing's line is cut wherever a run changes face)."""
     wanted = {_plain(f) for f in figures}
     wanted.discard("")
     found: list[tuple[int, str, str]] = []
-    with pymupdf.open(pdf) as doc:
-        for number, page in enumerate(doc, 1):
-            for block in _visual_lines(page) if visual else _block_lines(page):
-                lines = [_plain(t) for t in block]
-                for first, second in zip(lines, lines[1:], strict=False):
-                    joined, cut = first + second, len(first)
-                    for fig in sorted(wanted):
-                        start = joined.find(fig)
-                        while start != -1:
-                            end = start + len(fig)
-                            if start < cut < end:
-                                found.append((number, joined[start:cut], joined[cut:end]))
-                            start = joined.find(fig, start + 1)
+    for page in read_pdf(pdf):
+        for block in [page.visual_lines()] if visual else page.blocks():
+            lines = [_plain(t) for t in block]
+            for first, second in zip(lines, lines[1:], strict=False):
+                joined, cut = first + second, len(first)
+                for fig in sorted(wanted):
+                    start = joined.find(fig)
+                    while start != -1:
+                        end = start + len(fig)
+                        if start < cut < end:
+                            found.append((page.number, joined[start:cut], joined[cut:end]))
+                        start = joined.find(fig, start + 1)
     return found
 
 

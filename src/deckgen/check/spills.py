@@ -13,17 +13,18 @@ or to the right for unwrapped text) and is only cut at the page edge. So a deck 
    inherited position. Chart, SmartArt and OLE frames are "opaque frames": text inside counts as
    theirs. Shape text is compared whitespace-free, NFKC-normalised and case-folded; field text
    (slide numbers, dates) is left out because LibreOffice renders its own value.
-2. Attribution: PDF text lines (PyMuPDF rawdict, in content-stream order, which follows drawing
-   order) are matched to shapes by text. A line that continues the current shape's text exactly
-   where its previous line stopped belongs to it, wherever it is drawn, even over another shape:
-   that is the overflow case. Otherwise the candidates are the shapes whose unread text contains
-   the line (reading on from the current shape, in drawing order), then shapes whose already
-   read text contains it; the first candidate whose box holds the line wins, else an opaque
-   frame holding it (chart labels), else the first unread candidate (which then spills).
+2. Attribution: PDF text lines (:mod:`deckgen.check.pdf`, in content-stream order, which
+   follows drawing order) are matched to shapes by text. A line that continues the current
+   shape's text exactly where its previous line stopped belongs to it, wherever it is drawn,
+   even over another shape: that is the overflow case. Otherwise the candidates are the shapes
+   whose unread text contains the line (reading on from the current shape, in drawing order),
+   then shapes whose already read text contains it; the first candidate whose box holds the
+   line wins, else an opaque frame holding it (chart labels), else the first unread candidate
+   (which then spills).
    Up to 4 leading characters that are not in the text (bullets, auto-numbers) may be skipped;
-   they belong to the same shape. A line that matches nothing is retried span by span (PyMuPDF
-   may join neighbouring shapes' text into one line), and what still matches nothing (field
-   values, stray text) is "loose": it only has to lie inside some shape's box or frame.
+   they belong to the same shape. A line that matches nothing is retried run by run (a line
+   may join neighbouring shapes' text), and what still matches nothing (field values, stray
+   text) is "loose": it only has to lie inside some shape's box or frame.
 3. Spill: a character spills when its centre lies outside its shape's box (grown by `tol` pt) or
    outside the page. Text a shape declares that never appears in the PDF (LibreOffice drops
    lines that start beyond the page edge) is reported as "not rendered", at the box's corner.
@@ -42,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import NS, P
+from .pdf import Page, read_pdf
 
 EMU_PER_PT = 12700
 MAX_LEAD = 4  # leading characters a line may carry that its shape's text lacks (bullets, "1.")
@@ -227,33 +229,22 @@ def _visible_slides(prs) -> list:
 
 @dataclass
 class _Char:
-    """One rendered, non-whitespace character: compared form, original, centre, span index."""
+    """One rendered, non-whitespace character: compared form, original, centre, run."""
 
     n: str
     c: str
     x: float
     y: float
-    span: int
+    run: int
 
 
-def _pdf_lines(page) -> list[list[_Char]]:
-    """Return the page's text lines as lists of _Char, in content-stream order, unclipped."""
-    import pymupdf
-
-    flags = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP
+def _pdf_lines(page: Page) -> list[list[_Char]]:
+    """Return the page's text lines as lists of _Char, in drawing order, unclipped."""
     lines: list[list[_Char]] = []
-    span_no = 0
-    for block in page.get_text("rawdict", flags=flags)["blocks"]:
-        for line in block.get("lines", ()):
-            chars: list[_Char] = []
-            for span in line["spans"]:
-                span_no += 1
-                for ch in span["chars"]:
-                    x0, y0, x1, y1 = ch["bbox"]
-                    for n in _norm(ch["c"]):
-                        chars.append(_Char(n, ch["c"], (x0 + x1) / 2, (y0 + y1) / 2, span_no))
-            if chars:
-                lines.append(chars)
+    for line in page.lines():
+        chars = [_Char(n, ch.c, ch.x, ch.y, ch.run) for ch in line for n in _norm(ch.c)]
+        if chars:
+            lines.append(chars)
     return lines
 
 
@@ -366,10 +357,10 @@ def _check_page(page_state: _Page, lines: list[list[_Char]], slide_no: int) -> l
     for line in lines:
         if place(line):
             continue
-        spans: dict[int, list[_Char]] = {}
+        runs: dict[int, list[_Char]] = {}
         for c in line:
-            spans.setdefault(c.span, []).append(c)
-        for chars in spans.values():
+            runs.setdefault(c.run, []).append(c)
+        for chars in runs.values():
             if not place(chars):
                 loose.extend(chars)
 
@@ -396,24 +387,22 @@ def _check_page(page_state: _Page, lines: list[list[_Char]], slide_no: int) -> l
 
 def spills(pptx: Path, pdf: Path, tol: float = 0.5) -> list[Spill]:
     """Return every character of the PDF render that lies outside its shape or the page."""
-    import pymupdf
     from pptx import Presentation
 
     prs = Presentation(str(pptx))
     all_slides = list(prs.slides)
     slides = _visible_slides(prs)
     found: list[Spill] = []
-    with pymupdf.open(str(pdf)) as doc:
-        if doc.page_count != len(slides):
-            raise ValueError(
-                f"{pdf} has {doc.page_count} pages but {pptx} has {len(slides)} visible slides"
-            )
-        for slide, page in zip(slides, doc, strict=True):
-            rect = page.rect
-            xf = _Xf(0.0, 0.0, rect.width / prs.slide_width, rect.height / prs.slide_height)
-            state = _Page(_slide_shapes(slide, xf), rect.width, rect.height, tol)
-            slide_no = all_slides.index(slide) + 1
-            found.extend(_check_page(state, _pdf_lines(page), slide_no))
+    pages = read_pdf(pdf)
+    if len(pages) != len(slides):
+        raise ValueError(
+            f"{pdf} has {len(pages)} pages but {pptx} has {len(slides)} visible slides"
+        )
+    for slide, page in zip(slides, pages, strict=True):
+        xf = _Xf(0.0, 0.0, page.width / prs.slide_width, page.height / prs.slide_height)
+        state = _Page(_slide_shapes(slide, xf), page.width, page.height, tol)
+        slide_no = all_slides.index(slide) + 1
+        found.extend(_check_page(state, _pdf_lines(page), slide_no))
     return found
 
 
