@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "deckgen.figures": 0,
     "deckgen.captions": 0,
     "deckgen.labels": 0,
+    "deckgen.builtin": 0,  # what comes with deckgen: package data found by importlib.resources
     # 1 inputs: content, templates, meeting profiles read; text measured
     "deckgen.load": 1,
     "deckgen.text": 1,
@@ -30,6 +31,7 @@ LAYERS: dict[str, int] = {
     "deckgen.theme": 1,  # a re-export of template.theme until plan/ imports that
     "deckgen.options": 1,
     "deckgen.meeting": 1,
+    "deckgen.importer": 1,  # `deckgen import`: a report (.txt, .md, .docx) read into a content
     # 2 the plan: what goes where, at what size (pure data)
     "deckgen.plan": 2,
     # 3 outputs written from a plan; what was written (or a template) looked at

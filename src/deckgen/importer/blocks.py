@@ -1,0 +1,211 @@
+"""A paragraph read for its structure: marker, heading or body, run-in headings.
+
+The recogniser works on :class:`Block` s. The strings it puts in the content are
+:class:`Piece` s: verbatim slices of the report that remember the line they come from.
+Markers (一、 （一） 一是 ▲ 7.) are structure and are not part of a block's text; every
+other character is.
+
+How a heading is found in running text (:func:`run_ins`):
+
+* a **run-in sentence**: a paragraph opening with a short sentence and going on
+  ("推动雄安新区高标准高质量建设。加快疏解项目…") — the sentence is the heading;
+* **parallel run-in clauses**: sentences of one paragraph opening with a short clause that
+  ends alike or starts alike ("对接政策促增长，…" "稳定投资促增长，…"; "要坚守政治忠诚，…"
+  "要坚守为民初心，…"), at least two of them — each clause is a heading;
+* a **bold lead** the file marks (Word or Markdown bold words opening the paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .paragraphs import Marker, Para, clauses, is_cjk, is_heading_like, marker, sentences
+
+__all__ = [
+    "Block",
+    "Piece",
+    "Segment",
+    "blocks_of",
+    "piece",
+    "run_ins",
+    "title_and_slogan",
+]
+
+
+class Piece(str):
+    """A string of the report, verbatim, with the line it comes from."""
+
+    line: int
+
+    def __new__(cls, text: str, line: int) -> Piece:
+        obj = super().__new__(cls, text)
+        obj.line = line
+        return obj
+
+
+def piece(text: str, line: int) -> Piece:
+    """``text`` (a slice of the report) from ``line``, without the spaces around it."""
+    return Piece(text.strip(), line)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the report read for structure."""
+
+    para: Para
+    text: str
+    """The paragraph without its marker."""
+    marker: Marker | None
+    heading: int | None
+    """Its heading level as the file marks it, if it does."""
+    short: bool
+    """It reads as a heading: explicit, or short and not ending a sentence."""
+    bullet: bool
+    """A list item: a bullet (▲ • -) or an item of a list the file marks."""
+
+    @property
+    def line(self) -> int:
+        return self.para.line
+
+    def piece(self, text: str | None = None) -> Piece:
+        return piece(self.text if text is None else text, self.line)
+
+
+def blocks_of(paras: list[Para]) -> list[Block]:
+    """Each paragraph read for structure. English paragraph numbers (7.) are markers only
+    when the report numbers its paragraphs (three or more)."""
+    numbered = sum(1 for p in paras if (m := marker(p.text)) and m.kind == "para")
+    out = []
+    for p in paras:
+        m = marker(p.text)
+        if m and m.kind == "para" and numbered < 3:
+            m = None
+        text = p.text[len(m.text) :] if m else p.text
+        bullet = p.list_item or bool(m and m.kind == "bullet")
+        short = p.heading is not None or (is_heading_like(text) and not bullet)
+        out.append(Block(p, text, m, p.heading, short, bullet))
+    return out
+
+
+# --- titles ---------------------------------------------------------------------------
+
+_HEAD_END = "。.!！?？；;：:"
+
+
+def title_and_slogan(text: str) -> tuple[str, str | None]:
+    """A heading sentence as a title and a slogan, split at its last ，when both sides
+    are long enough ("着力扩内需稳增长，推动经济持续向新向优量质齐升。" → both); its end
+    mark is left out."""
+    text = text.strip().rstrip(_HEAD_END).strip()
+    at = max(text.rfind("，"), text.rfind(", ") if not is_cjk(text) else -1)
+    if at >= 3 and len(text) - at - 1 >= 3 and is_cjk(text):
+        return text[:at], text[at + 1 :]
+    return text, None
+
+
+# --- run-in headings --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of running text: its heading (if it has one) and its text."""
+
+    heading: str | None
+    text: str
+
+
+_RUN_IN_MAX = 24
+"""The longest sentence read as a run-in heading (characters, Chinese)."""
+_EN_RUN_IN_MAX = 10
+"""The most words of an English run-in heading."""
+_CLAUSE_MIN, _CLAUSE_MAX = 4, 12
+
+
+def _short_sentence(s: str) -> bool:
+    body = s.strip().rstrip(_HEAD_END)
+    if re.search(r"[0-9]", body):
+        return False  # a heading states no figure
+    if is_cjk(body):
+        return 2 <= len(body) <= _RUN_IN_MAX and not re.search(r"[，,；;]", body)
+    return 1 <= len(body.split()) <= _EN_RUN_IN_MAX and body[:1].isupper()
+
+
+def _lead_clause(s: str) -> str | None:
+    """The short clause a sentence opens with ("对接政策促增长，"), if it has one."""
+    first = clauses(s)[0] if clauses(s) else ""
+    body = first.rstrip("，,：:")
+    if first.endswith(("，", ",", "：", ":")) and _CLAUSE_MIN <= len(body) <= _CLAUSE_MAX:
+        if is_cjk(body) and not re.search(r"[0-9]", body):
+            return first
+    return None
+
+
+def run_ins(text: str, bold_lead: str | None = None, anywhere: bool = True) -> list[Segment]:
+    """``text`` as segments, each opening at a run-in heading (see the module's note);
+    text before the first heading is a segment without one. With ``anywhere`` False only
+    a heading opening the text counts."""
+    ss = sentences(text)
+    if not ss:
+        return []
+    if bold_lead and text.startswith(bold_lead):
+        rest = text[len(bold_lead) :]
+        return [Segment(bold_lead.strip().rstrip(_HEAD_END), rest.strip())] if rest else []
+    starts: dict[int, str] = {}  # sentence index → the heading's text as written there
+    if len(ss) > 1 and _short_sentence(ss[0]):
+        starts[0] = ss[0]
+    if anywhere:
+        for i, s in enumerate(ss):
+            if i and starts and i + 1 < len(ss) and _mid_run_in(s):
+                starts[i] = s
+        leads = {i: c for i, s in enumerate(ss) if (c := _lead_clause(s))}
+        parallel = _parallel(leads)
+        if len(parallel) >= _PARALLEL_MIN:
+            for i in parallel:
+                starts.setdefault(i, leads[i])
+    if not starts:
+        return [Segment(None, text.strip())]
+    out: list[Segment] = []
+    order = sorted(starts)
+    if order[0] > 0:
+        out.append(Segment(None, "".join(ss[: order[0]]).strip()))
+    for k, i in enumerate(order):
+        end = order[k + 1] if k + 1 < len(order) else len(ss)
+        head = starts[i]
+        body = ss[i][len(head) :] + "".join(ss[i + 1 : end])
+        out.append(Segment(head.strip().rstrip(_HEAD_END + "，,"), body.strip()))
+    return out
+
+
+_NOT_A_HEADING = re.compile(r"^(?:这|此|其|并|也|同时|我们|我|它|该|上述|以上|其中|从而|进而|因此)")
+
+
+def _mid_run_in(s: str) -> bool:
+    """A short sentence inside a paragraph that reads as the next run-in heading."""
+    body = s.strip().rstrip(_HEAD_END)
+    return (
+        is_cjk(body)
+        and _short_sentence(s)
+        and len(body) <= 16
+        and not _NOT_A_HEADING.match(body)
+        and not re.search(r"[0-9]", body)
+    )
+
+
+_PARALLEL_MIN = 3
+"""The fewest sentences whose lead clauses must be alike to be read as headings."""
+
+
+def _parallel(leads: dict[int, str]) -> list[int]:
+    """The sentences whose lead clauses end alike (…促增长) or start alike (要坚守…): the
+    largest such set."""
+    best: list[int] = []
+    bodies = {i: c.rstrip("，,：:") for i, c in leads.items()}
+    for key in (lambda b: b[-2:], lambda b: b[:2]):
+        groups: dict[str, list[int]] = {}
+        for i, b in bodies.items():
+            groups.setdefault(key(b), []).append(i)
+        for group in groups.values():
+            if len(group) > len(best):
+                best = group
+    return sorted(best)

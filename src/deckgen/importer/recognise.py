@@ -1,0 +1,325 @@
+"""A report's paragraphs recognised as a content: the parts put together.
+
+:func:`recognise` cuts the report into parts (:mod:`.parts`), reads the head (:mod:`.meta`),
+the items of the review and the plan (:mod:`.items`), the targets (:mod:`.targets`), and
+writes each into the content's fields, every string a verbatim :class:`~.blocks.Piece` of
+the report. What fits no field goes to ``unplaced``; every reading that is a guess is noted
+with its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block, Piece, piece
+from .clutter import Skipped, separate
+from .items import Item, Items, Seg, find_items, header_title, segments, split_long
+from .meta import read_head
+from .paragraphs import Para, is_cjk, sentences
+from .parts import Section, sections
+from .targets import find_targets
+
+__all__ = ["Imported", "recognise"]
+
+POINT_LIMIT = 220
+"""The longest text a point without a heading takes (characters); longer running text is
+cut after a sentence into several points."""
+_REQUIREMENT = re.compile(
+    r"总体要求|指导思想|总基调|总体思路|工作要求|之年|稳中求进|overall requirements", re.I
+)
+
+
+@dataclass
+class Imported:
+    """A report recognised: the content (plain data, every string a piece) and the notes."""
+
+    content: dict
+    skipped: list[Skipped]
+    guesses: list[tuple[int, str]] = field(default_factory=list)
+    """(line, what was guessed) for each reading that is a guess."""
+
+    @property
+    def unplaced(self) -> list[Piece]:
+        return self.content.get("unplaced", [])
+
+
+def recognise(paras: list[Para], stem: str) -> Imported:
+    """The content of a report's paragraphs (``stem``: the file's name, a last-resort title)."""
+    kept, skipped, source = separate(paras)
+    blocks = _blocks(kept)
+    head, n = read_head(blocks, source, stem)
+    out = Imported({}, skipped, list(head.guesses))
+    meta = dict(head.fields)
+    meta["language"] = "zh-CN" if is_cjk("".join(p.text for p in kept[:50])) else "en"
+    content: dict = {
+        "meta": _ordered(
+            meta,
+            (
+                "title",
+                "kicker",
+                "subtitle",
+                "organisation",
+                "region",
+                "date",
+                "presenter",
+                "occasion",
+                "source",
+                "language",
+            ),
+        )
+    }
+    unplaced: list[Piece] = list(head.unread)
+    parts = sections(blocks[n:])
+    for sec in parts:
+        if sec.part == "opening":
+            unplaced += [b.piece(b.para.text) for b in sec.blocks]
+    review = _review([s for s in parts if s.part == "review"], out)
+    if review:
+        content["review"] = review
+    problems = [b for s in parts if s.part == "problems" for b in _all(s)]
+    if problems:
+        content["problems"] = {"points": [b.piece(b.para.text) for b in problems]}
+    targets, plan = _plan([s for s in parts if s.part in ("outlook", "targets", "plan")], out)
+    if targets:
+        content["targets"] = targets
+    if plan:
+        content["plan"] = plan
+    closing = _closing(
+        next((s for s in parts if s.part == "closing"), None),
+        [b for s in parts if s.part == "appeal" for b in s.blocks],
+        out,
+    )
+    if closing:
+        content["closing"] = closing
+    if unplaced:
+        content["unplaced"] = unplaced
+    out.content = content
+    return out
+
+
+def _blocks(kept: list[Para]) -> list[Block]:
+    from .blocks import blocks_of
+
+    return blocks_of(kept)
+
+
+def _all(sec: Section) -> list[Block]:
+    return ([sec.heading] if sec.heading else []) + sec.blocks
+
+
+def _ordered(d: dict, keys: tuple[str, ...]) -> dict:
+    return {k: d[k] for k in keys if d.get(k) not in (None, "", [])}
+
+
+def _heading_text(b: Block) -> Piece:
+    return b.piece(b.text.strip().rstrip("。：:"))
+
+
+# --- review ---------------------------------------------------------------------------------
+
+
+def _review(secs: list[Section], out: Imported) -> dict | None:
+    if not secs:
+        return None
+    review: dict = {}
+    first = secs[0]
+    blocks = [
+        b for s in secs for b in ([s.heading] if s.heading and s is not first else []) + s.blocks
+    ]
+    if first.label:
+        review["label"] = first.heading.piece(first.label)
+    elif first.heading:
+        review["title"] = _heading_text(first.heading)
+    found = find_items(blocks)
+    _part_titles(review, found, out)
+    summary = [b.piece(b.para.text) for b in found.head + found.tail]
+    highlights = [_item(it, found, plan=False, out=out) for it in found.items]
+    if summary:
+        review["summary"] = summary
+    if highlights:
+        review["highlights"] = highlights
+    else:
+        out.guesses.append(
+            (
+                blocks[0].line if blocks else 0,
+                "review: found no highlights; its paragraphs are its summary",
+            )
+        )
+    return _ordered(review, ("label", "title", "subtitle", "summary", "highlights"))
+
+
+def _part_titles(part: dict, found: Items, out: Imported) -> None:
+    """A speed-read part's own title and subtitle lines (heading-lines rule)."""
+    for b in found.part_head:
+        key = "title" if "title" not in part else "subtitle" if "subtitle" not in part else None
+        if key is None:
+            found.head.append(b)
+            continue
+        part[key] = _heading_text(b)
+        out.guesses.append((b.line, f"{key}: read {b.text!r} as the part's {key}"))
+
+
+def _item(it: Item, found: Items, plan: bool, out: Imported) -> dict:
+    """A highlight or commitment."""
+    d: dict = {}
+    if it.title_lines:
+        d["title"] = _heading_text(it.title_lines[0])
+        if len(it.title_lines) > 1:
+            d["slogan"] = _heading_text(it.title_lines[1])
+        segs = segments(it.body)
+    else:
+        title, slogan, rest = header_title(it.header)
+        d["title"] = title
+        if slogan:
+            d["slogan"] = slogan
+        segs = segments(it.body, rest)
+    lead, points = _points(segs, plan)
+    if lead:
+        d["lead"] = lead
+    if not points:
+        points = [{"bullets": [d["title"]]} if plan else {"text": d["title"]}]
+        out.guesses.append((d["title"].line, f"{d['title']!r} has no text under it"))
+    d["points"] = points
+    return d
+
+
+def _points(segs: list[Seg], plan: bool) -> tuple[Piece | None, list[dict]]:
+    """The lead (text before the first headed point, when there is one) and the points."""
+    lead = None
+    if (
+        any(s.heading for s in segs)
+        and segs
+        and segs[0].heading is None
+        and not segs[0].bullets_given
+    ):
+        first = segs.pop(0)
+        lead = first.texts[0]
+        if len(first.texts) > 1:
+            segs.insert(0, Seg(None, first.texts[1:]))
+    points: list[dict] = []
+    for s in segs:
+        if plan:
+            bullets = (
+                list(s.texts)
+                if s.bullets_given
+                else [piece(x, t.line) for t in s.texts for x in sentences(t) if x.strip()]
+            )
+            if not bullets and s.heading:
+                bullets = [s.heading]
+                head = None
+            else:
+                head = s.heading
+            points.append(_ordered({"heading": head, "bullets": bullets}, ("heading", "bullets")))
+            continue
+        texts = list(s.texts) or ([s.heading] if s.heading else [])
+        head = s.heading if s.texts else None
+        for n, t in enumerate(texts):
+            chunks = split_long(t, POINT_LIMIT) if head is None or n else [t]
+            for c in chunks:
+                points.append(
+                    _ordered({"heading": head if n == 0 else None, "text": c}, ("heading", "text"))
+                )
+                head = None
+    return lead, points
+
+
+# --- plan -----------------------------------------------------------------------------------
+
+
+def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]:
+    if not secs:
+        return None, None
+    plan: dict = {}
+    intro: list[Piece] = []
+    requirements: list[Piece] = []
+    main = [s for s in secs if s.part == "plan"]
+    for s in secs:
+        if s.part == "outlook":
+            intro += [b.piece(b.para.text) for b in _all(s)]
+    first = main[0] if main else None
+    if first is not None and first.label:
+        plan["label"] = first.heading.piece(first.label)
+    elif first is not None and first.heading:
+        plan["title"] = _heading_text(first.heading)
+    blocks = [
+        b for s in main for b in ([s.heading] if s.heading and s is not first else []) + s.blocks
+    ]
+    targets = None
+    found_t = find_targets(blocks)
+    if found_t is not None:
+        at = min(found_t.used)
+        lines: list[Block] = []
+        k = at - 1
+        while k >= 0 and blocks[k].short and not blocks[k].bullet:
+            lines.insert(0, blocks[k])
+            k -= 1
+        for b in lines:
+            key = "title" if "title" not in plan else "subtitle" if "subtitle" not in plan else None
+            if key:
+                plan[key] = _heading_text(b)
+                out.guesses.append((b.line, f"plan.{key}: read {b.text!r} as the plan's {key}"))
+            else:
+                found_t.intro.insert(len(found_t.intro) - 1, b.piece())
+        before = blocks[: k + 1]
+        requirements += found_t.before
+        for b in before:
+            (requirements if _REQUIREMENT.search(b.text) else intro).append(b.piece(b.para.text))
+        blocks = blocks[max(found_t.used) + 1 :]
+        targets = _ordered(
+            {"intro": found_t.intro + found_t.after, "items": found_t.items}, ("intro", "items")
+        )
+        if found_t.after:
+            out.guesses.append(
+                (
+                    found_t.after[0].line,
+                    "targets.intro: the text after the targets is put in their intro",
+                )
+            )
+    found = find_items(blocks)
+    _part_titles(plan, found, out)
+    for b in found.head + found.tail:
+        (requirements if not targets and _REQUIREMENT.search(b.text) else intro).append(
+            b.piece(b.para.text)
+        )
+    commitments = [_item(it, found, plan=True, out=out) for it in found.items]
+    plan["requirements"] = requirements
+    plan["intro"] = intro
+    plan["commitments"] = commitments
+    if not commitments:
+        out.guesses.append((blocks[0].line if blocks else 0, "plan: found no commitments"))
+    return targets, _ordered(
+        plan, ("label", "title", "subtitle", "requirements", "intro", "commitments")
+    )
+
+
+# --- closing -------------------------------------------------------------------------------
+
+
+def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | None:
+    if sec is None and not appeal:
+        return None
+    closing: dict = {}
+    blocks = sec.blocks if sec else []
+    if sec and sec.heading:
+        closing["title"] = _heading_text(sec.heading)
+    elif blocks:
+        first = sentences(blocks[0].text)[0]
+        m = re.search(r"[^，,。！]*(?:自身建设|政府建设)[^，,。！]*", first)
+        text = m.group() if m else first.rstrip("。")
+        closing["title"] = piece(text, blocks[0].line)
+        out.guesses.append(
+            (
+                blocks[0].line,
+                f"closing.title: the part has no title; {text!r} of its first sentence stands in",
+            )
+        )
+    segs = segments(blocks)
+    intro, points = _points(segs, plan=False)
+    if intro:
+        closing["intro"] = intro
+    if points:
+        closing["points"] = points
+    if appeal:
+        closing["appeal"] = [b.piece(b.para.text) for b in appeal]
+    return _ordered(closing, ("title", "intro", "points", "appeal"))
