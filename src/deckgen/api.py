@@ -190,12 +190,15 @@ def meeting_folder(meeting_path: str | Path | None, folder: str | Path = "output
 def for_meeting(
     meeting_path: str | Path | None, template: str | Path | None = None
 ) -> tuple[BuildOptions, str | Path | None]:
-    """The build options and template for a meeting profile. The template is ``template``
-    when given, else the profile's (relative to its folder), else the default."""
+    """The build options and template for a meeting profile (a file, or a built-in
+    profile's name). The template is ``template`` when given, else the profile's (relative
+    to its folder), else the default."""
     if meeting_path is None:
         return BuildOptions(), template
+    from .builtin import meeting_file
     from .meeting import load_meeting, meeting_template
 
+    meeting_path = meeting_file(meeting_path)
     meeting = load_meeting(meeting_path)
     if template is None:
         template = meeting_template(meeting, meeting_path)
@@ -255,12 +258,6 @@ def check_file(path: str | Path, content_path: str | Path | None = None) -> list
             return output_for(suffix).check(path, to_pdf(path, Path(tmp)), content)
     except DeckgenError:
         raise
-    except ModuleNotFoundError as err:  # the PDF reader is not a runtime dependency yet
-        raise InputError(
-            f"deckgen check needs the Python package {err.name!r} to read the render:"
-            f" pip install {err.name}",
-            file=path,
-        ) from err
     except Exception as err:  # python-pptx/-docx and LibreOffice refuse a broken file
         raise InputError(f"cannot open it as a {suffix} file ({err})", file=path) from err
 
@@ -286,13 +283,12 @@ def _written_file(path: str | Path, need: str) -> Path:
     """``path`` if it is a .pptx or .docx file and LibreOffice is there to render it."""
     from .errors import InputError
     from .outputs import OUTPUTS, output_for
-    from .preview import find_soffice
+    from .preview import need_soffice
 
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file", file=path)
     if output_for(path.suffix) is None:
         raise InputError(f"expected a {' or '.join(OUTPUTS)} file", file=path)
-    if find_soffice() is None:
-        raise InputError(f"LibreOffice (soffice) is needed {need}; install it", file=path)
+    need_soffice(need)
     return path

@@ -8,21 +8,11 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from ..builtin import data_dir
 from ..errors import InputError
 from ..model import language_of_tag
 
-
-def _templates_dir() -> Path:
-    """``templates/`` at the project's root (a checkout, an editable install), else where a
-    normal install put them: ``<prefix>/share/deckgen/templates``."""
-    import sys
-
-    root = Path(__file__).resolve().parents[3] / "templates"
-    installed = Path(sys.prefix) / "share" / "deckgen" / "templates"
-    return root if root.is_dir() or not installed.is_dir() else installed
-
-
-TEMPLATES_DIR = _templates_dir()
+TEMPLATES_DIR = data_dir("templates")
 """Where the built-in templates live."""
 
 DEFAULT_TEMPLATE = "gov-red"
