@@ -85,6 +85,23 @@ def blocks_of(paras: list[Para]) -> list[Block]:
         bullet = p.list_item or bool(m and m.kind == "bullet")
         short = p.heading is not None or (is_heading_like(text) and not bullet)
         out.append(Block(p, text, m, p.heading, short, bullet))
+    english = not is_cjk("".join(p.text for p in paras[:50]))
+    if english and not any(p.heading for p in paras):
+        out = _english_levels(out)
+    return out
+
+
+def _english_levels(blocks: list[Block]) -> list[Block]:
+    """An English report without marked headings: its heading lines as headings, level 1
+    when another heading line follows (a group: "Riding out the Storm", then "Fighting the
+    Virus Together"), else level 2."""
+    out = []
+    for i, b in enumerate(blocks):
+        if b.short and not b.bullet and b.text[:1].isupper():
+            after = blocks[i + 1] if i + 1 < len(blocks) else None
+            level = 1 if after is not None and after.short and not after.bullet else 2
+            b = Block(b.para, b.text, b.marker, level, True, False)
+        out.append(b)
     return out
 
 
@@ -155,9 +172,10 @@ def run_ins(text: str, bold_lead: str | None = None, anywhere: bool = True) -> l
     if len(ss) > 1 and _short_sentence(ss[0]):
         starts[0] = ss[0]
     if anywhere:
-        for i, s in enumerate(ss):
-            if i and starts and i + 1 < len(ss) and _mid_run_in(s):
-                starts[i] = s
+        mids = {i: s for i, s in enumerate(ss) if i and i + 1 < len(ss) and _mid_run_in(s)}
+        if not starts:  # a paragraph not opening with one: only parallel ones ("要……。" ×3)
+            mids = {i: mids[i] for i in _parallel(mids, whole=True)}
+        starts.update(mids)
         leads = {i: c for i, s in enumerate(ss) if (c := _lead_clause(s))}
         parallel = _parallel(leads)
         if len(parallel) >= _PARALLEL_MIN:
@@ -196,12 +214,13 @@ _PARALLEL_MIN = 3
 """The fewest sentences whose lead clauses must be alike to be read as headings."""
 
 
-def _parallel(leads: dict[int, str]) -> list[int]:
+def _parallel(leads: dict[int, str], whole: bool = False) -> list[int]:
     """The sentences whose lead clauses end alike (…促增长) or start alike (要坚守…): the
-    largest such set."""
+    largest such set. ``whole``: short sentences, alike when they start alike (要锻造…)."""
     best: list[int] = []
-    bodies = {i: c.rstrip("，,：:") for i, c in leads.items()}
-    for key in (lambda b: b[-2:], lambda b: b[:2]):
+    bodies = {i: c.rstrip("，,：:。") for i, c in leads.items()}
+    keys = (lambda b: b[:1],) if whole else (lambda b: b[-2:], lambda b: b[:2])
+    for key in keys:
         groups: dict[str, list[int]] = {}
         for i, b in bodies.items():
             groups.setdefault(key(b), []).append(i)

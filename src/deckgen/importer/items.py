@@ -121,7 +121,11 @@ def _by_starts(blocks: list[Block], starts: list[int], how: str) -> Items:
                 cut = next((j for j, b in enumerate(body) if _TURN_BACK.match(b.text)), len(body))
                 body, tail = body[:cut], body[cut:]
         items.append(Item(blocks[s], body))
-    return Items(blocks[: starts[0]], items, tail, how)
+    head = blocks[: starts[0]]
+    titles = []
+    while head and head[0].short and not head[0].bullet and len(titles) < 2:
+        titles.append(head.pop(0))
+    return Items(head, items, tail, how, titles)
 
 
 def _heading_runs(blocks: list[Block]) -> Items | None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Block
 from .meta import is_opening, is_part_label, is_salutation
+from .paragraphs import is_cjk
 
 __all__ = ["Section", "sections"]
 
@@ -67,6 +68,19 @@ _PROBLEMS = re.compile(
     r"^.{0,30}?(?:清醒(?:地)?(?:认识|看到)|困难和(?:挑战|问题)|问题和(?:挑战|不足)|存在(?:的)?问题"
     r"|短板弱项|不足之处|差距和不足)"
 )
+_FIVE_YEARS = re.compile(r"“十([一二三四五六七八九])五”")
+_NUMERALS = "一二三四五六七八九"
+
+
+def _forward(blocks: list[Block]) -> re.Pattern[str]:
+    """A paragraph turning from the five years past to the five to come: opening with the
+    latest five-year plan the report names ("“十五五”时期是…", not "“十四五”时期是…"), or
+    with 今后五年/未来五年."""
+    named = [_NUMERALS.index(m) for b in blocks for m in _FIVE_YEARS.findall(b.text)]
+    latest = f"“十{_NUMERALS[max(named)]}五”时期是|" if named else ""
+    return re.compile(rf"^(?:{latest}今后五年|未来五年)")
+
+
 _APPEAL = re.compile(r"^(?:各位代表[！!]|同志们|让我们|Fellow|Let us|Together,)", re.I)
 _SELF = re.compile(r"自身建设|政府建设")
 
@@ -88,6 +102,7 @@ def sections(blocks: list[Block]) -> list[Section]:
         out.append(Section("opening", blocks=[blocks[i]]))
         i += 1
     current: Section | None = None
+    forward = _forward(blocks)
     for b in blocks[i:]:
         state = current.part if current else None
         part = _starts(b, state, top)
@@ -99,8 +114,16 @@ def sections(blocks: list[Block]) -> list[Section]:
         if current is None:
             current = Section("review")
             out.append(current)
+        if state in ("review", "problems") and not b.short and forward.match(b.text):
+            current = Section("outlook", blocks=[b])
+            out.append(current)
+            continue
         if state == "review" and not b.short and _PROBLEMS.match(b.text):
             current = Section("problems", blocks=[b])
+            out.append(current)
+            continue
+        if state == "plan" and is_salutation(b.text):
+            current = Section("closing", b)  # "各位代表！" on its own line, then the closing
             out.append(current)
             continue
         if state == "plan" and b.text.startswith("各位代表") and _SELF.search(b.text[:80]):
@@ -112,9 +135,41 @@ def sections(blocks: list[Block]) -> list[Section]:
     return out
 
 
+_EN_KEYS: list[tuple[str, re.Pattern[str]]] = [
+    ("closing", re.compile(r"Conclu|Closing|Final Remarks|Way Forward", re.I)),
+    ("problems", re.compile(r"Challenges|Problems|Risks", re.I)),
+    (
+        "review",
+        re.compile(
+            r"Introduction|Situation|Review|Performance|Achievements|Past Year|Last Year"
+            r"|Revised\s*Estimates",
+            re.I,
+        ),
+    ),
+    ("outlook", re.compile(r"Outlook|Prospects|Medium[- ]term", re.I)),
+    ("targets", re.compile(r"\bTargets\b|\bGoals\b", re.I)),
+    ("plan", re.compile(r"Estimates|Plan|Priorit|Tasks|Year Ahead|Measures|Initiatives", re.I)),
+]
+
+
+def _starts_en(b: Block, state: str | None, top: int | None) -> str | None:
+    """The part an English heading opens: any heading its words name a part, else a
+    top-level one (the plan, once the review is past)."""
+    if b.heading is None:
+        return None
+    for part, pattern in _EN_KEYS:
+        if pattern.search(b.text):
+            return part
+    if top is not None and b.heading <= top:
+        return "plan" if state else "review"
+    return None
+
+
 def _starts(b: Block, state: str | None, top: int | None) -> str | None:
     """The part ``b`` opens, or None."""
     text = b.text.strip()
+    if not is_cjk(text):
+        return _starts_en(b, state, top)
     if m := is_part_label(text):
         return "review" if m.group(1) in ("回顾", "总结") else "plan"
     if not b.short or b.bullet:
@@ -147,6 +202,10 @@ def _appeal(out: list[Section]) -> None:
     found: list[Block] = []
     while last.blocks and len(found) < 2:
         b = last.blocks[-1]
+        before = last.blocks[-2] if len(last.blocks) > 1 else None
+        if not b.short and before is not None and is_salutation(before.text):
+            found[:0] = [last.blocks.pop(-2), last.blocks.pop()]  # "各位代表！", then the appeal
+            break
         if b.short or not _APPEAL.match(b.text):
             break
         found.insert(0, last.blocks.pop())

@@ -10,12 +10,12 @@ with its line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .blocks import Block, Piece, piece
 from .clutter import Skipped, separate
 from .items import Item, Items, Seg, find_items, header_title, segments, split_long
-from .meta import read_head
+from .meta import is_salutation, read_head
 from .paragraphs import Para, is_cjk, sentences
 from .parts import Section, sections
 from .targets import find_targets
@@ -74,6 +74,7 @@ def recognise(paras: list[Para], stem: str) -> Imported:
     for sec in parts:
         if sec.part == "opening":
             unplaced += [b.piece(b.para.text) for b in sec.blocks]
+            _organisation(content["meta"], sec.blocks)
     review = _review([s for s in parts if s.part == "review"], out)
     if review:
         content["review"] = review
@@ -92,10 +93,59 @@ def recognise(paras: list[Para], stem: str) -> Imported:
     )
     if closing:
         content["closing"] = closing
+    unplaced += _unaccounted(blocks[n:], content, unplaced, out)
     if unplaced:
         content["unplaced"] = unplaced
     out.content = content
     return out
+
+
+_CLAUSE_CUT = re.compile(r"(?:[，,；;：:。！？!?、]|\.\s)+")
+
+
+def _unaccounted(
+    blocks: list[Block], content: dict, unplaced: list[Piece], out: Imported
+) -> list[Piece]:
+    """Every paragraph some words of which no field holds (a fault of the recogniser), so
+    that nothing is lost silently: each is unplaced, with a warning."""
+    strings: list[str] = []
+
+    def walk(v: object) -> None:
+        if isinstance(v, str):
+            strings.append(v)
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    walk(content)
+    walk(unplaced)
+    hay = "\x00".join(strings)
+    missing: list[Piece] = []
+    for b in blocks:
+        parts = [c for c in _CLAUSE_CUT.split(b.text) if c.strip()]
+        if any(c.strip() not in hay for c in parts):
+            missing.append(b.piece(b.para.text))
+            out.guesses.append((b.line, "not placed: its text is under unplaced"))
+    return missing
+
+
+def _organisation(meta: dict, opening: list[Block]) -> None:
+    """The organisation the opening formula names ("我代表北京市人民政府，向大会报告…"), when
+    the head did not say it."""
+    for b in opening:
+        m = re.search(r"我代表(.{2,20}?人民政府)", b.text)
+        if m and "organisation" not in meta:
+            meta["organisation"] = piece(m.group(1), b.line)
+            region = m.group(1).removesuffix("人民政府")
+            if (
+                "region" not in meta
+                and len(region) >= 2
+                and not region.startswith(("省", "市", "区", "县"))
+            ):
+                meta["region"] = piece(region, b.line)
 
 
 def _blocks(kept: list[Para]) -> list[Block]:
@@ -110,6 +160,10 @@ def _all(sec: Section) -> list[Block]:
 
 def _ordered(d: dict, keys: tuple[str, ...]) -> dict:
     return {k: d[k] for k in keys if d.get(k) not in (None, "", [])}
+
+
+def _is_line(b: Block) -> bool:
+    return b.short and not b.bullet
 
 
 def _heading_text(b: Block) -> Piece:
@@ -171,9 +225,18 @@ def _item(it: Item, found: Items, plan: bool, out: Imported) -> dict:
     else:
         title, slogan, rest = header_title(it.header)
         d["title"] = title
+        body = it.body
+        if (
+            slogan is None
+            and rest is None
+            and len(body) > 1
+            and _is_line(body[0])
+            and (_is_line(body[1]))
+        ):  # a heading, then its slogan on a line of its own, then the first point's heading
+            slogan, body = body[0].piece(), body[1:]
         if slogan:
             d["slogan"] = slogan
-        segs = segments(it.body, rest)
+        segs = segments(body, rest)
     lead, points = _points(segs, plan)
     if lead:
         d["lead"] = lead
@@ -238,6 +301,11 @@ def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]
         if s.part == "outlook":
             intro += [b.piece(b.para.text) for b in _all(s)]
     first = main[0] if main else None
+    if len(main) > 1 and not is_cjk("".join(b.text for s in main for b in s.blocks[:3])):
+        first = None  # an English plan in several headed sections: each heading a commitment
+        for s in main:
+            if s.heading is not None and s.heading.heading:
+                s.heading = replace(s.heading, heading=1)
     if first is not None and first.label:
         plan["label"] = first.heading.piece(first.label)
     elif first is not None and first.heading:
@@ -301,12 +369,14 @@ def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | 
         return None
     closing: dict = {}
     blocks = sec.blocks if sec else []
-    if sec and sec.heading:
+    if sec and sec.heading and is_salutation(sec.heading.text):
+        closing["intro"] = sec.heading.piece()  # "各位代表！" on its own line opens the part
+    if sec and sec.heading and not is_salutation(sec.heading.text):
         closing["title"] = _heading_text(sec.heading)
     elif blocks:
         first = sentences(blocks[0].text)[0]
         m = re.search(r"[^，,。！]*(?:自身建设|政府建设)[^，,。！]*", first)
-        text = m.group() if m else first.rstrip("。")
+        text = m.group() if m else re.split(r"[，,。！]", first)[0]
         closing["title"] = piece(text, blocks[0].line)
         out.guesses.append(
             (
@@ -316,7 +386,9 @@ def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | 
         )
     segs = segments(blocks)
     intro, points = _points(segs, plan=False)
-    if intro:
+    if intro and "intro" in closing:
+        points.insert(0, {"text": intro})
+    elif intro:
         closing["intro"] = intro
     if points:
         closing["points"] = points
