@@ -84,6 +84,8 @@ def read_head(blocks: list[Block], source: str | None, stem: str) -> tuple[Head,
         text = b.para.text
         if is_salutation(text) or is_part_label(text) or (b.marker and b.marker.kind == "zh1"):
             break
+        if n and b.heading:  # a heading after the title opens the body
+            break
         if not (b.short or _OCCASION.search(text) or _PRESENTER.search(text)) or len(text) > 90:
             break
         n += 1

@@ -72,6 +72,8 @@ def _paragraph(p, number: int, document, formats: dict[tuple[str, str], str]) ->
         if level is not None and (value := level.get(f"{_W}val", "9")).isdigit():
             heading = int(value) + 1 if int(value) < 9 else None
     num = p.find(f"{_W}pPr/{_W}numPr")
+    if num is None:
+        num = _style_numbering(p, document)
     list_item = num is not None and heading is None
     numbered = False
     if list_item:
@@ -104,6 +106,26 @@ def _style_name(p, document) -> str:
         return document.styles.get_by_id(style_id, 1).name or style_id  # 1: paragraph
     except Exception:  # an unknown style id: use the id
         return style_id
+
+
+def _style_numbering(p, document):
+    """The numbering a paragraph's style (or a style it is based on) gives it: Word's
+    "List Number" and "List Bullet" number their paragraphs this way."""
+    style = p.find(f"{_W}pPr/{_W}pStyle")
+    style_id = style.get(f"{_W}val", "") if style is not None else ""
+    for _ in range(10):  # a based-on chain, never a loop
+        try:
+            element = document.styles.get_by_id(style_id, 1).element if style_id else None
+        except Exception:  # an unknown style id
+            element = None
+        if element is None:
+            return None
+        num = element.find(f"{_W}pPr/{_W}numPr")
+        if num is not None:
+            return num
+        based = element.find(f"{_W}basedOn")
+        style_id = based.get(f"{_W}val", "") if based is not None else ""
+    return None
 
 
 def _bold_lead(p, text: str) -> str | None:
