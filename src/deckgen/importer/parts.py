@@ -172,6 +172,9 @@ def _starts(b: Block, state: str | None, top: int | None) -> str | None:
         return _starts_en(b, state, top)
     if m := is_part_label(text):
         return "review" if m.group(1) in ("回顾", "总结") else "plan"
+    if state == "plan" and b.marker and b.marker.kind in ("zh1", "zh2", "shi"):
+        if _SELF.search(re.split(r"[。！？]", text)[0]):  # "（十）…，切实加强自身建设。…"
+            return "closing"
     if not b.short or b.bullet:
         return None
     is_top = (b.marker is not None and b.marker.kind in ("zh1", "roman")) or (

@@ -367,13 +367,19 @@ def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]
 def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | None:
     if sec is None and not appeal:
         return None
+    if sec is None:  # an appeal with no part before it: the closing is the appeal
+        return _appeal_only(appeal, out)
     closing: dict = {}
-    blocks = sec.blocks if sec else []
-    if sec and sec.heading and is_salutation(sec.heading.text):
-        closing["intro"] = sec.heading.piece()  # "各位代表！" on its own line opens the part
-    if sec and sec.heading and not is_salutation(sec.heading.text):
-        closing["title"] = _heading_text(sec.heading)
-    elif blocks:
+    head, blocks, rest = sec.heading, sec.blocks, None
+    if head is not None and is_salutation(head.text):
+        closing["intro"] = head.piece()  # "各位代表！" on its own line opens the part
+    elif head is not None and head.short:
+        closing["title"] = _heading_text(head)
+    elif head is not None:  # "（十）突出政府履职效能，切实加强自身建设。坚持……"
+        first = sentences(head.text)[0]
+        closing["title"] = head.piece(first.rstrip("。.！!"))
+        rest = head.piece(head.text[len(first) :]) if head.text[len(first) :].strip() else None
+    if "title" not in closing and blocks:
         first = sentences(blocks[0].text)[0]
         m = re.search(r"[^，,。！]*(?:自身建设|政府建设)[^，,。！]*", first)
         text = m.group() if m else re.split(r"[，,。！]", first)[0]
@@ -384,8 +390,7 @@ def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | 
                 f"closing.title: the part has no title; {text!r} of its first sentence stands in",
             )
         )
-    segs = segments(blocks)
-    intro, points = _points(segs, plan=False)
+    intro, points = _points(segments(blocks, rest), plan=False)
     if intro and "intro" in closing:
         points.insert(0, {"text": intro})
     elif intro:
@@ -395,3 +400,22 @@ def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | 
     if appeal:
         closing["appeal"] = [b.piece(b.para.text) for b in appeal]
     return _ordered(closing, ("title", "intro", "points", "appeal"))
+
+
+def _appeal_only(appeal: list[Block], out: Imported) -> dict:
+    """A report with an appeal but no closing part: the appeal is the closing's text."""
+    last = appeal[-1]
+    title = re.split(r"[，,。！!]", sentences(last.text)[0])[0]
+    if is_salutation(title + "！"):
+        title = (
+            re.split(r"[，,。！!]", sentences(last.text)[1])[0]
+            if len(sentences(last.text)) > 1
+            else title
+        )
+    out.guesses.append(
+        (last.line, f"closing: the report has no closing part; its appeal is, titled {title!r}")
+    )
+    return {
+        "title": piece(title, last.line),
+        "points": [{"text": b.piece(b.para.text)} for b in appeal],
+    }
