@@ -3,6 +3,7 @@ which of its layouts each kind of slide goes on."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +15,8 @@ from pptx.util import Emu
 
 from ..errors import InputError
 from ..geometry import Rect
+from .package import PARSER
+from .sanitise import clean_package
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _TITLE = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
@@ -122,14 +125,14 @@ def layout_for(prs, layout: str, chosen: dict | None = None):
 
 
 def open_master(path: Path):
-    """Open a ``.pptx`` with python-pptx; an :class:`InputError` located on the file if it fails."""
+    """Open a ``.pptx`` (``.potx``) with python-pptx, cleaned first (see
+    :mod:`deckgen.template.sanitise`); an :class:`InputError` naming the file if it fails."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError("no such PowerPoint file", file=path)
+    data = clean_package(path, "pptx")
     try:
-        return Presentation(str(path))
+        return Presentation(io.BytesIO(data))
     except Exception as err:  # python-pptx raises many kinds for a file it cannot read
-        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        reason = (str(err).splitlines() or [type(err).__name__])[0][:120]
         raise InputError(
             f"not a PowerPoint file python-pptx can read ({reason}); save it as .pptx", file=path
         ) from err
@@ -137,10 +140,15 @@ def open_master(path: Path):
 
 @lru_cache(maxsize=8)
 def _read(path: str, mtime: float) -> MasterInfo:
+    prs = open_master(Path(path))
     try:
-        prs = Presentation(path)
-    except Exception as err:  # python-pptx raises many kinds for a broken file
-        raise InputError(f"not a PowerPoint file python-pptx can read ({err})", file=path) from err
+        return _info(prs)
+    except Exception as err:  # a master python-pptx opens but whose layouts are broken
+        reason = (str(err).splitlines() or [type(err).__name__])[0][:120]
+        raise InputError(f"cannot read its layouts ({reason})", file=path) from err
+
+
+def _info(prs) -> MasterInfo:
     width, height = _pt(prs.slide_width), _pt(prs.slide_height)
     chosen = choose_layouts(prs)
     master = chosen["content"].slide_master
@@ -174,10 +182,8 @@ def _read(path: str, mtime: float) -> MasterInfo:
 
 def read_master(path: Path) -> MasterInfo:
     """Read ``path`` (cached per file version)."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError("no such PowerPoint template", file=path)
-    return _read(str(path.resolve()), path.stat().st_mtime)
+    clean_package(path, "pptx")  # refused before the cache is asked
+    return _read(str(path), Path(path).stat().st_mtime)
 
 
 def _theme(master) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
@@ -187,7 +193,7 @@ def _theme(master) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     )
     if part is None:
         return {}, {}
-    root = etree.fromstring(part.blob)
+    root = etree.fromstring(part.blob, PARSER)
     colours: dict[str, str] = {}
     scheme = root.find(f".//{{{A}}}clrScheme")
     for slot in scheme if scheme is not None else []:

@@ -5,6 +5,7 @@ East Asian faces, its default table style. What the briefing takes from it, and 
 from __future__ import annotations
 
 import copy
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from ..errors import InputError
+from .package import PARSER
+from .sanitise import clean_package
+
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _PLAIN_TABLE_STYLES = {"TableNormal", "NormalTable"}
 _CELL = {"tcBorders", "shd"}
@@ -22,8 +27,15 @@ _RUN = {"b", "bCs", "i", "iCs", "caps", "color"}
 
 
 def read_reference(path: Path) -> Document:
-    """The reference document at ``path``, as python-docx reads it."""
-    return docx.Document(str(path))
+    """The reference document at ``path`` (a ``.docx`` or ``.dotx``), cleaned first (see
+    :mod:`deckgen.template.sanitise`), as python-docx reads it; an :class:`InputError`
+    naming the file if it cannot be."""
+    data = clean_package(path, "docx")
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as err:  # python-docx raises many kinds for a file it cannot read
+        reason = (str(err).splitlines() or [type(err).__name__])[0][:120]
+        raise InputError(f"not a Word document python-docx can read ({reason})", file=path) from err
 
 
 def theme_fonts(doc: Document) -> dict[str, dict[str, str]]:
@@ -32,7 +44,7 @@ def theme_fonts(doc: Document) -> dict[str, dict[str, str]]:
         blob = doc.part.part_related_by(RT.THEME).blob
     except KeyError:
         return {}
-    root = etree.fromstring(blob)
+    root = etree.fromstring(blob, PARSER)
     out: dict[str, dict[str, str]] = {}
     for scheme in ("major", "minor"):
         font = root.find(f".//{_A}{scheme}Font")

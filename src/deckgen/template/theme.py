@@ -202,7 +202,7 @@ def load_theme(name_or_path: str | Path | None = None) -> Theme:
     Errors are located in the folder's ``theme.yaml``. A bare master brings its own
     colours and fonts (read from its theme part); the briefing keeps the default's settings.
     """
-    from ..load import load_model
+    from ..load import load_model, picture_problem
 
     if name_or_path is not None and str(name_or_path).lower().endswith((".pptx", ".potx")):
         return theme_from_master(Path(name_or_path))
@@ -212,6 +212,9 @@ def load_theme(name_or_path: str | Path | None = None) -> Theme:
     master = theme.master_path
     if master is not None and not master.is_file():
         raise InputError("the template's master is not a file", file=master)
+    logo = theme.logo_path
+    if logo is not None and (problem := picture_problem(logo)) is not None:
+        raise InputError(f"the template's logo: {problem}", file=logo)  # the logo, named
     return theme
 
 
@@ -219,9 +222,7 @@ def theme_from_master(path: Path) -> Theme:
     """A theme for a bare PowerPoint master: its theme colours and fonts, default briefing."""
     from .master import read_master
 
-    if not path.is_file():
-        raise InputError("no such PowerPoint template", file=path)
-    info = read_master(path)
+    info = read_master(path)  # a missing file, a folder, a FIFO: refused, named
     base = load_theme(DEFAULT_TEMPLATE)
     c = info.colours
     colours = base.colours.model_copy(

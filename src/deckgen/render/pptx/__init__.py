@@ -8,7 +8,7 @@ from pptx import Presentation
 from pptx.util import Pt
 
 from ...plan.slides import Deck
-from ...template.master import choose_layouts
+from ...template.master import choose_layouts, open_master
 from ...template.theme import Theme
 from ..properties import Properties, finish_package, presentation_format, set_core
 from . import ooxml
@@ -20,7 +20,7 @@ def write_pptx(deck: Deck, theme: Theme, path: Path) -> None:
     """Write ``deck`` styled by ``theme`` to ``path``."""
     master = theme.master_path
     if master is not None:  # the organisation's own template: keep its master, theme, size
-        prs = Presentation(str(master))
+        prs = open_master(master)  # cleaned: nothing of it that can run or call out
         chosen = choose_layouts(prs)  # before the sample slides that inform it are gone
         clear_slides(prs)
         ooxml.brand_theme(prs, theme, keep_brand=True)
