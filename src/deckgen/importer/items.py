@@ -67,6 +67,9 @@ def find_items(blocks: list[Block]) -> Items:
     starts = _ordinal_starts(blocks)
     if len(starts) >= 2:
         return _by_starts(blocks, starts, "ordinals")
+    starts = [i for i, b in enumerate(blocks) if _dash_line(b)]
+    if len(starts) >= 2:  # "——扎实抓好……，高质量发展的底盘持续夯实" lines, each over its text
+        return _by_starts(blocks, starts, "dashes")
     starts = _parallel_starts(blocks)
     if len(starts) >= 3:
         return _by_starts(blocks, starts, "parallel")
@@ -74,6 +77,15 @@ def find_items(blocks: list[Block]) -> Items:
     if found is not None:
         return found
     return Items(blocks, [], [], "none")
+
+
+def _dash_line(b: Block) -> bool:
+    """A theme line of its own, opening with ——: one sentence, short."""
+    return (
+        bool(b.marker and b.marker.kind == "dash")
+        and len(b.text) <= 60
+        and len(sentences(b.text)) == 1
+    )
 
 
 def _ordinal_starts(blocks: list[Block]) -> list[int]:

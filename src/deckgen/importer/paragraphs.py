@@ -52,8 +52,8 @@ class Marker:
 
     kind: str
     """``zh1`` 一、, ``zh2`` （一）, ``num`` 1. 1、, ``paren`` (1), ``circled`` ①, ``shi`` 一是,
-    ``di`` 第一，, ``bullet`` ▲ • -, ``para`` an English paragraph number 7., ``alpha`` (a),
-    ``roman`` I."""
+    ``di`` 第一，, ``bullet`` ▲ • -, ``dash`` —— (a line of a list of themes), ``para`` an
+    English paragraph number 7., ``alpha`` (a), ``roman`` I."""
     index: int
     """Its number (1 for 一, (a), I; 0 for a bullet)."""
     text: str
@@ -89,6 +89,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("alpha", re.compile(r"\(([a-z])\)\s*")),
     ("roman", re.compile(r"((?:X|IX|IV|V?I{1,3}|V|XI|XII))\.\s+(?=[A-Z])")),
     ("bullet", re.compile(r"[▲△●○■□◆◇•▪►▶➢✓√·]\s*|[-*+–]\s+")),
+    ("dash", re.compile(r"——(?=\S)")),
 ]
 _EN_PARA = re.compile(r"([0-9]{1,3})\.(?=[A-Z“\"‘'(])")
 """An English paragraph number written without a space: "7.Last year"."""
@@ -112,7 +113,7 @@ def marker(text: str) -> Marker | None:
         m = pattern.match(text)
         if not m or m.end() >= len(text):
             continue
-        if kind == "bullet":
+        if kind in ("bullet", "dash"):
             return Marker(kind, 0, m.group())
         raw = m.group(1)
         if kind in ("zh1", "zh2", "shi", "di"):

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, replace
 
 from .blocks import Block, Piece, piece
 from .clutter import Skipped, separate
-from .items import Item, Items, Seg, find_items, header_title, segments, split_long
+from .fields import (
+    heading_text,
+    item_of,
+    ordered,
+    paragraph_items,
+    points_of,
+)
+from .items import Items, find_items, segments
 from .meta import is_salutation, read_head
 from .paragraphs import Para, is_cjk, sentences
 from .parts import Section, sections
@@ -22,9 +29,6 @@ from .targets import find_targets
 
 __all__ = ["Imported", "recognise"]
 
-POINT_LIMIT = 220
-"""The longest text a point without a heading takes (characters); longer running text is
-cut after a sentence into several points."""
 _REQUIREMENT = re.compile(
     r"总体要求|指导思想|总基调|总体思路|工作要求|之年|稳中求进|overall requirements", re.I
 )
@@ -53,7 +57,7 @@ def recognise(paras: list[Para], stem: str) -> Imported:
     meta = dict(head.fields)
     meta["language"] = "zh-CN" if is_cjk("".join(p.text for p in kept[:50])) else "en"
     content: dict = {
-        "meta": _ordered(
+        "meta": ordered(
             meta,
             (
                 "title",
@@ -158,18 +162,6 @@ def _all(sec: Section) -> list[Block]:
     return ([sec.heading] if sec.heading else []) + sec.blocks
 
 
-def _ordered(d: dict, keys: tuple[str, ...]) -> dict:
-    return {k: d[k] for k in keys if d.get(k) not in (None, "", [])}
-
-
-def _is_line(b: Block) -> bool:
-    return b.short and not b.bullet
-
-
-def _heading_text(b: Block) -> Piece:
-    return b.piece(b.text.strip().rstrip("。：:"))
-
-
 # --- review ---------------------------------------------------------------------------------
 
 
@@ -184,11 +176,15 @@ def _review(secs: list[Section], out: Imported) -> dict | None:
     if first.label:
         review["label"] = first.heading.piece(first.label)
     elif first.heading:
-        review["title"] = _heading_text(first.heading)
+        review["title"] = heading_text(first.heading)
     found = find_items(blocks)
     _part_titles(review, found, out)
-    summary = [b.piece(b.para.text) for b in found.head + found.tail]
-    highlights = [_item(it, found, plan=False, out=out) for it in found.items]
+    rest = found.head + found.tail
+    highlights = [item_of(it, plan=False, guesses=out.guesses) for it in found.items]
+    if not highlights and len(rest) > 1:  # no structure: the first paragraph sums up, each
+        highlights = paragraph_items(rest[1:], plan=False, guesses=out.guesses)  # other is a theme
+        rest = rest[:1]
+    summary = [b.piece(b.para.text) for b in rest]
     if summary:
         review["summary"] = summary
     if highlights:
@@ -200,7 +196,7 @@ def _review(secs: list[Section], out: Imported) -> dict | None:
                 "review: found no highlights; its paragraphs are its summary",
             )
         )
-    return _ordered(review, ("label", "title", "subtitle", "summary", "highlights"))
+    return ordered(review, ("label", "title", "subtitle", "summary", "highlights"))
 
 
 def _part_titles(part: dict, found: Items, out: Imported) -> None:
@@ -210,81 +206,8 @@ def _part_titles(part: dict, found: Items, out: Imported) -> None:
         if key is None:
             found.head.append(b)
             continue
-        part[key] = _heading_text(b)
+        part[key] = heading_text(b)
         out.guesses.append((b.line, f"{key}: read {b.text!r} as the part's {key}"))
-
-
-def _item(it: Item, found: Items, plan: bool, out: Imported) -> dict:
-    """A highlight or commitment."""
-    d: dict = {}
-    if it.title_lines:
-        d["title"] = _heading_text(it.title_lines[0])
-        if len(it.title_lines) > 1:
-            d["slogan"] = _heading_text(it.title_lines[1])
-        segs = segments(it.body)
-    else:
-        title, slogan, rest = header_title(it.header)
-        d["title"] = title
-        body = it.body
-        if (
-            slogan is None
-            and rest is None
-            and len(body) > 1
-            and _is_line(body[0])
-            and (_is_line(body[1]))
-        ):  # a heading, then its slogan on a line of its own, then the first point's heading
-            slogan, body = body[0].piece(), body[1:]
-        if slogan:
-            d["slogan"] = slogan
-        segs = segments(body, rest)
-    lead, points = _points(segs, plan)
-    if lead:
-        d["lead"] = lead
-    if not points:
-        points = [{"bullets": [d["title"]]} if plan else {"text": d["title"]}]
-        out.guesses.append((d["title"].line, f"{d['title']!r} has no text under it"))
-    d["points"] = points
-    return d
-
-
-def _points(segs: list[Seg], plan: bool) -> tuple[Piece | None, list[dict]]:
-    """The lead (text before the first headed point, when there is one) and the points."""
-    lead = None
-    if (
-        any(s.heading for s in segs)
-        and segs
-        and segs[0].heading is None
-        and not segs[0].bullets_given
-    ):
-        first = segs.pop(0)
-        lead = first.texts[0]
-        if len(first.texts) > 1:
-            segs.insert(0, Seg(None, first.texts[1:]))
-    points: list[dict] = []
-    for s in segs:
-        if plan:
-            bullets = (
-                list(s.texts)
-                if s.bullets_given
-                else [piece(x, t.line) for t in s.texts for x in sentences(t) if x.strip()]
-            )
-            if not bullets and s.heading:
-                bullets = [s.heading]
-                head = None
-            else:
-                head = s.heading
-            points.append(_ordered({"heading": head, "bullets": bullets}, ("heading", "bullets")))
-            continue
-        texts = list(s.texts) or ([s.heading] if s.heading else [])
-        head = s.heading if s.texts else None
-        for n, t in enumerate(texts):
-            chunks = split_long(t, POINT_LIMIT) if head is None or n else [t]
-            for c in chunks:
-                points.append(
-                    _ordered({"heading": head if n == 0 else None, "text": c}, ("heading", "text"))
-                )
-                head = None
-    return lead, points
 
 
 # --- plan -----------------------------------------------------------------------------------
@@ -309,7 +232,7 @@ def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]
     if first is not None and first.label:
         plan["label"] = first.heading.piece(first.label)
     elif first is not None and first.heading:
-        plan["title"] = _heading_text(first.heading)
+        plan["title"] = heading_text(first.heading)
     blocks = [
         b for s in main for b in ([s.heading] if s.heading and s is not first else []) + s.blocks
     ]
@@ -325,7 +248,7 @@ def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]
         for b in lines:
             key = "title" if "title" not in plan else "subtitle" if "subtitle" not in plan else None
             if key:
-                plan[key] = _heading_text(b)
+                plan[key] = heading_text(b)
                 out.guesses.append((b.line, f"plan.{key}: read {b.text!r} as the plan's {key}"))
             else:
                 found_t.intro.insert(len(found_t.intro) - 1, b.piece())
@@ -334,7 +257,7 @@ def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]
         for b in before:
             (requirements if _REQUIREMENT.search(b.text) else intro).append(b.piece(b.para.text))
         blocks = blocks[max(found_t.used) + 1 :]
-        targets = _ordered(
+        targets = ordered(
             {"intro": found_t.intro + found_t.after, "items": found_t.items}, ("intro", "items")
         )
         if found_t.after:
@@ -350,13 +273,16 @@ def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]
         (requirements if not targets and _REQUIREMENT.search(b.text) else intro).append(
             b.piece(b.para.text)
         )
-    commitments = [_item(it, found, plan=True, out=out) for it in found.items]
+    commitments = [item_of(it, plan=True, guesses=out.guesses) for it in found.items]
+    if not commitments and found.head + found.tail:
+        commitments = paragraph_items(found.head + found.tail, plan=True, guesses=out.guesses)
+        intro = [p for p in intro if not any(p.line == b.line for b in found.head + found.tail)]
     plan["requirements"] = requirements
     plan["intro"] = intro
     plan["commitments"] = commitments
     if not commitments:
         out.guesses.append((blocks[0].line if blocks else 0, "plan: found no commitments"))
-    return targets, _ordered(
+    return targets, ordered(
         plan, ("label", "title", "subtitle", "requirements", "intro", "commitments")
     )
 
@@ -374,7 +300,7 @@ def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | 
     if head is not None and is_salutation(head.text):
         closing["intro"] = head.piece()  # "各位代表！" on its own line opens the part
     elif head is not None and head.short:
-        closing["title"] = _heading_text(head)
+        closing["title"] = heading_text(head)
     elif head is not None:  # "（十）突出政府履职效能，切实加强自身建设。坚持……"
         first = sentences(head.text)[0]
         closing["title"] = head.piece(first.rstrip("。.！!"))
@@ -390,7 +316,7 @@ def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | 
                 f"closing.title: the part has no title; {text!r} of its first sentence stands in",
             )
         )
-    intro, points = _points(segments(blocks, rest), plan=False)
+    intro, points = points_of(segments(blocks, rest), plan=False)
     if intro and "intro" in closing:
         points.insert(0, {"text": intro})
     elif intro:
@@ -399,7 +325,7 @@ def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | 
         closing["points"] = points
     if appeal:
         closing["appeal"] = [b.piece(b.para.text) for b in appeal]
-    return _ordered(closing, ("title", "intro", "points", "appeal"))
+    return ordered(closing, ("title", "intro", "points", "appeal"))
 
 
 def _appeal_only(appeal: list[Block], out: Imported) -> dict:
