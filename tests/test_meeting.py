@@ -173,7 +173,8 @@ BAD = [
     ("name: 会\nmarkng: 内部资料\n", "bad.yaml:2:1: markng: unknown key 'markng'", "'marking'"),
     (
         "name: 会\nparts:\n  - review\n  - plans\n",
-        "bad.yaml:4:5: parts[1]: expected one of 'review', 'targets', 'plan' or 'closing'",
+        "bad.yaml:4:5: parts[1]: expected one of"
+        " 'review', 'problems', 'targets', 'plan' or 'closing'",
         "'plans'",
     ),
     (

@@ -21,15 +21,55 @@ class Summary:
     commitments: int
     commitment_points: int
     closing_points: int
+    summary: int = 0
+    """Paragraphs of the review's summary."""
+    problems: int | None = None
+    """Paragraphs of the problems part; None without one."""
+    requirements: int = 0
+    plan_intro: int = 0
+    leads: int = 0
+    """Highlights and commitments that open with a lead sentence."""
+    headless: int = 0
+    """Points without a heading (review, plan and closing)."""
+    appeal: int = 0
+    presenter: str | None = None
+    occasion: str | None = None
+    unplaced: int = 0
+    """Texts an importer could not place: never shown."""
 
     def lines(self) -> list[str]:
-        """The summary as short lines for a terminal."""
-        return [
+        """The summary as short lines for a terminal: the counts of the speed-read's parts,
+        then each piece of a full report the content holds."""
+        lines = [
             f"{_n(self.highlights, 'highlight')}, {_n(self.points, 'point')}",
             _n(self.figures, "figure"),
             _n(self.targets, "target"),
             f"{_n(self.commitments, 'commitment')}, {_n(self.commitment_points, 'point')}",
             _n(self.closing_points, "closing point"),
+        ]
+        pieces = (
+            ("review summary", self.summary),
+            ("problems part", self.problems),
+            ("plan requirements", self.requirements),
+            ("plan intro", self.plan_intro),
+            ("closing appeal", self.appeal),
+        )
+        lines += [f"1 {noun} ({_n(n, 'paragraph')})" for noun, n in pieces if n]
+        if self.leads:
+            lines.append(_n(self.leads, "lead sentence"))
+        if self.headless:
+            lines.append(_n(self.headless, "point") + " without a heading")
+        named = (("presenter", self.presenter), ("occasion", self.occasion))
+        lines += [f"{key}: {value}" for key, value in named if value]
+        return lines
+
+    def warnings(self) -> list[str]:
+        """What the author should see to: text left unplaced (it is on no slide or page)."""
+        if not self.unplaced:
+            return []
+        return [
+            f"{_n(self.unplaced, 'unplaced text')} in the file: on no slide and no page;"
+            " move each into its part, or delete it"
         ]
 
 
@@ -52,6 +92,8 @@ def summarise(content: Content) -> Summary:
     review, plan, closing = content.review, content.plan, content.closing
     highlights = review.highlights if review else []
     commitments = plan.commitments if plan else []
+    points = [pt for item in (*highlights, *commitments) for pt in item.points]
+    points += closing.points if closing else []
     return Summary(
         highlights=len(highlights),
         points=sum(len(h.points) for h in highlights),
@@ -60,11 +102,22 @@ def summarise(content: Content) -> Summary:
         commitments=len(commitments),
         commitment_points=sum(len(c.points) for c in commitments),
         closing_points=len(closing.points) if closing else 0,
+        summary=len(review.summary) if review else 0,
+        problems=len(content.problems.points) if content.problems else None,
+        requirements=len(plan.requirements) if plan else 0,
+        plan_intro=len(plan.intro) if plan else 0,
+        leads=sum(1 for item in (*highlights, *commitments) if item.lead),
+        headless=sum(1 for pt in points if pt.heading is None),
+        appeal=len(closing.appeal) if closing else 0,
+        presenter=content.meta.presenter,
+        occasion=content.meta.occasion,
+        unplaced=len(content.unplaced),
     )
 
 
 def texts(content: Content) -> list[str]:
-    """Every string the author wrote, in reading order."""
+    """Every string the author wrote, in reading order (``unplaced`` text, which is never
+    shown, left out)."""
     out: list[str] = []
 
     def walk(value: object) -> None:
@@ -77,7 +130,7 @@ def texts(content: Content) -> list[str]:
             for item in value:
                 walk(item)
 
-    walk(content.model_dump(mode="json", exclude_none=True))
+    walk(content.model_dump(mode="json", exclude_none=True, exclude={"unplaced"}))
     return out
 
 

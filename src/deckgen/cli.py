@@ -78,6 +78,8 @@ def validate(content: ContentArg) -> None:
     typer.echo(f"{content}: valid")
     for line in summary.lines():
         typer.echo(f"  {line}")
+    for message in summary.warnings():
+        _warn(message)
 
 
 @app.command()
@@ -117,7 +119,7 @@ def cards(
             last = r.highlight
         mark = " " if r.shown else "-"
         typer.echo(f" {mark} {r.figure}  {r.caption}")
-        typer.echo(f"      {r.point}: {r.sentence}")
+        typer.echo(f"      {r.point + ': ' if r.point else ''}{r.sentence}")
     shown = sum(r.shown for r in rows)
     typer.echo(f"\n{shown} cards shown" + (f", {len(rows) - shown} left out" if all_ else ""))
 

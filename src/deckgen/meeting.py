@@ -1,7 +1,8 @@
 """Meeting profiles (``meetings/*.yaml``): who a build is for, and how it is shaped.
 
 A profile names the meeting (shown in every slide's footer), its date, venue, audience and
-presenter, the template, which parts in which order, how detailed, a marking such as
+presenter, the template, which parts in which order and which of their pieces to leave
+out, how detailed, a marking such as
 "内部资料 注意保存", the language of the fixed labels, the briefing's issue number, whether
 the briefing has a table of contents, and its 抄送 lines. :meth:`Meeting.options` turns it
 into the :class:`~deckgen.options.BuildOptions` both generators honour.
@@ -21,8 +22,8 @@ class Meeting(ProfileOptions):
     """A meeting profile: one audience's build of a report (deck and briefing).
 
     Its fields are who the meeting is (below) and the build's options
-    (:class:`~deckgen.options.ProfileOptions`: parts, detail, title, subtitle, date, venue,
-    presenter, marking, issue_number, toc, copy_to).
+    (:class:`~deckgen.options.ProfileOptions`: parts, omit, detail, title, subtitle, date,
+    venue, presenter, marking, issue_number, toc, copy_to).
     """
 
     name: str
@@ -48,18 +49,20 @@ def load_meeting(path: str | Path) -> Meeting:
 
     path = Path(path)
     data = read_yaml(path)
-    parts = data.get("parts")
-    if isinstance(parts, list) and all(isinstance(p, str) for p in parts):
+    for key, what in (("parts", "part"), ("omit", "piece")):
+        names = data.get(key) if isinstance(data, dict) else None
+        if not (isinstance(names, list) and all(isinstance(p, str) for p in names)):
+            continue
         # Checked here too so that the error points at the repeated item, not the whole list.
-        twice = first_duplicate(parts)
+        twice = first_duplicate(names)
         if twice is not None:
-            line, column = _position(parts, twice)
+            line, column = _position(names, twice)
             raise InputError(
-                f"'{parts[twice]}' is listed twice: name each part once",
+                f"'{names[twice]}' is listed twice: name each {what} once",
                 file=path,
                 line=line,
                 column=column,
-                field=f"parts[{twice}]",
+                field=f"{key}[{twice}]",
             )
     return validate(data, Meeting, path)
 
@@ -139,7 +142,7 @@ venue:
 # 参会对象 · Who attends, e.g. 区政府领导班子成员、各部门主要负责人.
 audience:
 
-# 汇报人 · Who presents the report.
+# 汇报人，替换内容文件里的汇报人 · Who presents the report; replaces the content's.
 presenter:
 
 # 模板：内置模板名（gov-red、ink-blue、minimal）或模板文件夹、.pptx 母版；
@@ -148,14 +151,23 @@ presenter:
 # master; relative paths are read from this file's folder; --template on the command line wins.
 template: gov-red
 
-# 包含哪些部分、按什么顺序：review（回顾）、targets（主要目标）、plan（谋划）、
-# closing（自身建设），每个最多一次，至少一个。
-# Which parts, in which order: review, targets, plan, closing; each once, at least one.
+# 包含哪些部分、按什么顺序：review（回顾）、problems（存在的问题）、targets（主要目标）、
+# plan（谋划）、closing（自身建设），每个最多一次，至少一个；problems 只在列出时才显示。
+# Which parts, in which order: review, problems, targets, plan, closing; each once, at
+# least one; problems is shown only when listed here.
 parts:
   - review
   - targets
   - plan
   - closing
+
+# 不显示的内容（幻灯片和简报都不显示），每个最多一次：summary（回顾的总体情况）、
+# requirements（总体要求）、intro（谋划部分任务前的引言）、leads（各条亮点、任务的导语）、
+# appeal（结束语）、presenter（汇报人）、occasion（会议场合）。例如 omit: [summary, appeal]
+# Pieces to leave out of the deck and the briefing, each once: summary (the review's),
+# requirements (the plan's 总体要求), intro (the plan's paragraphs before its tasks), leads
+# (of highlights and commitments), appeal (the closing's), presenter, occasion.
+omit: []
 
 # 详略：full 全部内容；brief 只含封面、总览、数读、主要目标和结束页
 # Detail: full (everything) or brief (cover, overview grids, key figures, targets, end).

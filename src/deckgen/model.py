@@ -1,9 +1,12 @@
 """The content model: what the author wrote, validated.
 
 A content file holds one report's structure: its ``meta``, the ``review`` of last year
-(N highlights), the year's ``targets``, the ``plan`` for this year (N commitments) and a
-``closing`` part. Every part is optional and every list takes any length from 1 up:
-nothing here assumes six of anything.
+(a summary, N highlights), the ``problems`` it admits, the year's ``targets``, the ``plan``
+for this year (requirements, intro, N commitments) and a ``closing`` part (points and the
+appeal). Every part, and every piece a full report has beyond the speed-read's (a summary,
+a lead sentence, a point without a heading, an appeal, the presenter and occasion), is
+optional, and every list takes any length from 1 up: nothing here assumes six of anything.
+``unplaced`` holds text an importer could not place; it is never shown.
 """
 
 from __future__ import annotations
@@ -58,6 +61,12 @@ class Meta(_Strict):
     """The report's date as it should be printed, e.g. "2023年1月"."""
     source: str | None = None
     """Where the report comes from: a title, a URL."""
+    presenter: str | None = None
+    """Who presents the report, e.g. "区长 张三"; on the cover and under the briefing's title
+    (a meeting profile's ``presenter`` replaces it)."""
+    occasion: str | None = None
+    """At which occasion, e.g. "在六合区第二届人民代表大会第三次会议上"; on the cover and
+    under the briefing's title."""
     language: Literal["zh-CN", "en"] = "zh-CN"
     """The content's language: ``zh-CN`` (default) or ``en``."""
     cover_image: Path | None = None
@@ -115,10 +124,11 @@ def _cards_in(cards: list[FigureCard] | None, texts: list[str]) -> None:
 
 
 class Point(_Strict):
-    """A sub-point: a heading and a paragraph of running text."""
+    """A sub-point: a paragraph of running text, with or without a heading."""
 
-    heading: str
-    """The point's heading, e.g. "千方百计稳住市场主体"."""
+    heading: str | None = None
+    """The point's heading, e.g. "千方百计稳住市场主体"; left out, the paragraph stands
+    alone."""
     text: str
     """The paragraph, as written; figures in it are found automatically."""
     cards: list[FigureCard] | None = None
@@ -126,7 +136,7 @@ class Point(_Strict):
     ``text``); ``[]`` for none. Left out, deckgen picks them (``deckgen cards`` lists them)."""
     image: Path | None = None
     """An optional picture for this point (JPEG, PNG, GIF or WebP), relative to the content
-    file; its heading is its caption."""
+    file; its heading (or its highlight's title) is its caption."""
 
     @model_validator(mode="after")
     def _cards_are_in_text(self) -> Point:
@@ -141,6 +151,8 @@ class Highlight(_Strict):
     """The highlight's title."""
     slogan: str | None = None
     """The line under the title, e.g. "更大力度稳增长促发展"."""
+    lead: str | None = None
+    """A sentence that opens the highlight, above its points, e.g. "一年来，我们……"."""
     image: Path | None = None
     """An optional picture for this highlight (JPEG, PNG, GIF or WebP), relative to the
     content file; its title is its caption."""
@@ -167,8 +179,21 @@ class Review(_Strict):
     """The part's title, e.g. "“六个突出”切实担起"."""
     subtitle: str | None = None
     """The line under the title, e.g. "“勇挑大梁”的重大责任"."""
+    summary: list[str] = Field(default_factory=list)
+    """Paragraphs that sum up the year under review, e.g. "过去一年，……"; shown before the
+    highlights."""
     highlights: list[Highlight] = Field(min_length=1)
     """The highlights, any number from 1 up."""
+
+
+class Problems(_Strict):
+    """The problems and shortfalls the report admits (存在的问题): a short part of its own,
+    shown when a meeting profile lists ``problems`` in its parts."""
+
+    title: str | None = None
+    """The part's title; left out, "存在的问题" ("Problems")."""
+    points: list[str] = Field(min_length=1)
+    """Its paragraphs, as written."""
 
 
 TargetKind = Literal["growth", "level", "ceiling", "decrease", "qualitative"]
@@ -243,10 +268,10 @@ class Targets(_Strict):
 
 
 class PlanPoint(_Strict):
-    """A sub-point of a commitment: a heading and its bullets."""
+    """A sub-point of a commitment: its bullets, with or without a heading."""
 
-    heading: str
-    """The point's heading, e.g. "持续激活创新“主引擎”"."""
+    heading: str | None = None
+    """The point's heading, e.g. "持续激活创新“主引擎”"; left out, the bullets stand alone."""
     bullets: list[str] = Field(min_length=1)
     """The bullets, as written."""
 
@@ -258,6 +283,8 @@ class Commitment(_Strict):
     """The commitment's title."""
     slogan: str | None = None
     """The line under the title, e.g. "着力推动主导产业做大做强"."""
+    lead: str | None = None
+    """A sentence that opens the commitment, above its points."""
     image: Path | None = None
     """An optional picture for this commitment (JPEG, PNG, GIF or WebP), relative to the
     content file; its title is its caption."""
@@ -276,6 +303,10 @@ class Plan(_Strict):
     """The part's title, e.g. "紧扣六个“坚持不动摇”"."""
     subtitle: str | None = None
     """The line under the title."""
+    requirements: list[str] = Field(default_factory=list)
+    """The plan's 总体要求 (指导思想) paragraphs, as written."""
+    intro: list[str] = Field(default_factory=list)
+    """Paragraphs before the commitments, e.g. "重点做好以下工作："."""
     commitments: list[Commitment] = Field(min_length=1)
     """The commitments, any number from 1 up."""
 
@@ -289,6 +320,8 @@ class Closing(_Strict):
     """The paragraph that opens the part."""
     points: list[Point] = Field(min_length=1)
     """The part's points."""
+    appeal: list[str] = Field(default_factory=list)
+    """The closing appeal's paragraphs, e.g. "各位代表！……"; the report's last words."""
 
 
 class Content(_Strict):
@@ -298,13 +331,21 @@ class Content(_Strict):
     """What the report is."""
     review: Review | None = None
     """Last year's review."""
+    problems: Problems | None = None
+    """The problems the report admits."""
     targets: Targets | None = None
     """The year's targets."""
     plan: Plan | None = None
     """This year's plan."""
     closing: Closing | None = None
     """The closing part."""
+    unplaced: list[str] = Field(default_factory=list)
+    """Text an importer could not place, kept here so that nothing is lost: never shown on a
+    slide or a page; ``deckgen validate`` warns while any is left."""
 
 
 PART_NAMES = ("review", "targets", "plan", "closing")
-"""The parts of a content, in their natural order."""
+"""The parts a build shows unless a meeting profile says otherwise, in their natural order."""
+ALL_PARTS = ("review", "problems", "targets", "plan", "closing")
+"""Every part a content can hold, in a report's order; ``problems`` is shown only when a
+meeting profile lists it."""

@@ -17,8 +17,11 @@ from pydantic_core import PydanticCustomError
 
 from .model import PART_NAMES, Language, _Strict
 
-PartName = Literal["review", "targets", "plan", "closing"]
+PartName = Literal["review", "problems", "targets", "plan", "closing"]
 """A part of the report, as a profile names it."""
+
+Piece = Literal["summary", "requirements", "intro", "leads", "appeal", "presenter", "occasion"]
+"""A piece of a full report a profile can leave out (see :attr:`ProfileOptions.omit`)."""
 
 Detail = Literal["full", "brief"]
 
@@ -40,7 +43,13 @@ class ProfileOptions(_Strict):
     """
 
     parts: Annotated[list[PartName], Field(min_length=1), AfterValidator(tuple)] = PART_NAMES
-    """Which parts, in which order: any of review, targets, plan, closing, each once."""
+    """Which parts, in which order: any of review, problems, targets, plan, closing, each
+    once; by default review, targets, plan, closing (``problems`` only when listed)."""
+    omit: Annotated[list[Piece], AfterValidator(tuple)] = ()
+    """Pieces of a full report to leave out of both outputs, each once: ``summary`` (the
+    review's), ``requirements`` and ``intro`` (the plan's 总体要求 and its paragraphs before
+    the commitments), ``leads`` (the lead sentences of highlights and commitments),
+    ``appeal`` (the closing's), ``presenter`` and ``occasion`` (under the title)."""
     detail: Detail = "full"
     """``full``: everything; ``brief``: cover, overview grids, key figures, targets, end."""
     title: str | None = None
@@ -78,17 +87,18 @@ class ProfileOptions(_Strict):
             )
         return value
 
-    @field_validator("parts")
+    @field_validator("parts", "omit")
     @classmethod
-    def _each_part_once(cls, parts: tuple[str, ...]) -> tuple[str, ...]:
-        twice = first_duplicate(parts)
+    def _each_once(cls, names: tuple[str, ...], info) -> tuple[str, ...]:
+        twice = first_duplicate(names)
         if twice is not None:
+            what = "part" if info.field_name == "parts" else "piece"
             raise PydanticCustomError(
-                "duplicate_part",
-                "'{part}' is listed twice: name each part once",
-                {"part": parts[twice]},
+                f"duplicate_{what}",
+                "'{name}' is listed twice: name each {what} once",
+                {"name": names[twice], "what": what},
             )
-        return parts
+        return names
 
 
 class BuildOptions(ProfileOptions):

@@ -7,8 +7,10 @@ speaker notes (a sentence continued on a "（续）" slide is whole in the notes
 in the slides alone (the slides must carry every figure); a briefing's in its document.
 
 The content's sentences are those of its running texts: titles, subtitles, slogans,
-headings, texts, intros and bullets of the parts (``meta`` is the file's furniture, and a
-card's caption is the deck's, not the report's), split after 。！？； and after ". " (and
+headings, leads, texts, intros, bullets, summaries, requirements and appeals of the parts
+(``meta`` is the file's furniture, a card's caption is the deck's, not the report's, the
+``problems`` part is shown only when a meeting asks for it, and ``unplaced`` text never),
+split after 。！？； and after ". " (and
 at the author's own newlines), each kept with its punctuation.
 """
 
@@ -20,9 +22,12 @@ from collections.abc import Iterable, Iterator
 from ..figures import find_figures
 from .model import Finding, Para, clip
 
-PROSE = frozenset({"title", "subtitle", "slogan", "heading", "text", "intro", "bullets"})
+PROSE = frozenset(
+    {"title", "subtitle", "slogan", "heading", "lead", "text", "intro", "bullets"}
+    | {"summary", "requirements", "appeal"}
+)
 """The content fields that hold the report's own text."""
-SKIPPED = frozenset({"meta", "cards"})
+SKIPPED = frozenset({"meta", "cards", "problems", "unplaced"})
 """Content fields whose text is not looked for."""
 
 _SENTENCE = re.compile(r".+?(?:[。！？；]+[”’」』）)]*|[.!?;]+[”’\"')]*(?=\s)|$)")

@@ -283,6 +283,8 @@ class _Page:
         """Find the shape that drew chars: (shape, match start, leading chars skipped) or None."""
         text = "".join(c.n for c in chars)
         for lead in range(min(MAX_LEAD, len(text) - 1) + 1):
+            if lead and unicodedata.category(text[lead - 1]) == "Lo":
+                break  # a bullet or number is never an ideograph: a title beside a tag is not one
             hit = self._find(text[lead:], chars)
             if hit is not None:
                 return hit[0], hit[1], lead

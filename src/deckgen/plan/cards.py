@@ -1,5 +1,6 @@
 """Cards that flow: points as cards side by side, as many a slide as fit, continued on
-（续） slides; a card too long alone is split."""
+（续） slides; a card too long alone is split. A card without a heading is its text alone;
+a lead sentence stands above the first slide's cards."""
 
 from __future__ import annotations
 
@@ -21,15 +22,24 @@ STRIP = 4.0
 MAX_PER_SLIDE = 12
 HEADING = Style("heading", colour="primary", line_spacing=1.25, space_after=0.2)
 BODY_STYLE = Style("body", emphasise=True, line_spacing=LINE_SPACING, space_after=0.35)
+LEAD_STYLE = Style("body", bold=True, colour="primary", emphasise=True, space_after=0.0)
+LEAD_SHARE = 0.4
+"""The most of the content area a lead sentence takes above the cards; a longer lead opens
+the cards as a card of its own."""
 
 
 @dataclass(frozen=True)
 class Card:
-    """What one card says: a heading and paragraphs (bullets or running text)."""
+    """What one card says: a heading (or none) and paragraphs (bullets or running text)."""
 
-    heading: str
+    heading: str | None
     texts: tuple[str, ...]
     bullets: bool = False
+
+    @property
+    def notes(self) -> str:
+        """The card's words for the speaker notes: heading, then paragraphs."""
+        return "\n".join(t for t in (self.heading, *self.texts) if t)
 
 
 # ---- card flow -------------------------------------------------------------------
@@ -62,28 +72,46 @@ def flow(
     tag: str | None,
     items: list[Card],
     columns_for_four: int = 2,
+    lead: str | None = None,
 ) -> list[Slide]:
-    """Cards side by side, as many per slide as fit; a card too long alone is split."""
+    """Cards side by side, as many per slide as fit; a card too long alone is split. A
+    ``lead`` sentence stands above the first slide's cards (a lead too long for that opens
+    them as a card of its own)."""
+    area = first = p.grid.content
+    opening: list[Element] = []
+    if lead:
+        box = p.snug([lead], LEAD_STYLE, area.take_top(area.h * LEAD_SHARE)[0], BODY)
+        if box is None:
+            items = [Card(None, (lead,)), *items]
+        else:
+            opening = [box]
+            top = box.box.bottom + p.grid.gutter
+            first = Rect(area.x, top, area.w, area.bottom - top)
     for per_slide in chunk_sizes(len(items), 4 if len(items) == 4 else 3):
         bodies = []
         for chunk in balanced(items, per_slide):
-            body = _card_row(p, chunk)
+            body = _card_row(p, chunk, area if bodies else first)
             if body is None:
                 break
             bodies.append((body, chunk))
         else:
-            return _slides(p, kind, title, subtitle, tag, bodies)
+            return _slides(p, kind, title, subtitle, tag, bodies, opening)
     # One card alone does not fit: split its text across slides.
     bodies = []
     for item in items:
-        bodies += [(body, [piece]) for body, piece in _split_card(p, item)]
-    return _slides(p, kind, title, subtitle, tag, bodies)
+        pieces = _split_card(p, item, area if bodies else first, area)
+        bodies += [(body, [piece]) for body, piece in pieces]
+    return _slides(p, kind, title, subtitle, tag, bodies, opening)
 
 
-def _slides(p: Planner, kind, title, subtitle, tag, bodies) -> list[Slide]:
+def _slides(p: Planner, kind, title, subtitle, tag, bodies, opening=()) -> list[Slide]:
+    """A slide a body; ``opening`` (a lead sentence) above the first one's."""
     out = []
     for i, (body, shown) in enumerate(bodies):
-        notes = "\n\n".join(card.heading + "\n" + "\n".join(card.texts) for card in shown)
+        notes = "\n\n".join(card.notes for card in shown)
+        if opening and not i:
+            body = [*opening, *body]
+            notes = "\n\n".join([*(_text(box) for box in opening), notes])
         out.append(
             p.slide(
                 kind,
@@ -97,11 +125,16 @@ def _slides(p: Planner, kind, title, subtitle, tag, bodies) -> list[Slide]:
     return out
 
 
-def _card_row(p: Planner, items: Sequence[Card]) -> list[Element] | None:
-    """Cards for ``items`` in one row (2×2 for four) at one body size; None if any fails."""
+def _text(box: TextBox) -> str:
+    return "\n".join("".join(r.text for r in para.runs) for para in box.paragraphs)
+
+
+def _card_row(p: Planner, items: Sequence[Card], area: Rect) -> list[Element] | None:
+    """Cards for ``items`` in one row (2×2 for four) in ``area`` at one body size; None if
+    any fails."""
     g = p.grid
     shape = (2, 2) if len(items) == 4 else (1, len(items))
-    boxes = cells(g.content, len(items), g.gutter, shape)
+    boxes = cells(area, len(items), g.gutter, shape)
     laid = [_card_parts(p, item, box) for item, box in zip(items, boxes, strict=True)]
     if any(x is None for x in laid):
         return None
@@ -112,46 +145,54 @@ def _card_row(p: Planner, items: Sequence[Card]) -> list[Element] | None:
         again = p.type.fit(_texts(item), _style(item), body_box.w, body_box.h, (size, size))
         fitted = again or fitted
         els += _card_frame(cell)
-        els.append(heading)
+        els += [heading] if heading is not None else []
         els.append(_box(body_box, fitted))
     return els
 
 
 def _card_parts(p: Planner, item: Card, cell: Rect):
     inner = _inner(cell)
-    heading = p.snug([item.heading], HEADING, Rect(inner.x, inner.y, inner.w, 52), CARD_HEADING)
-    if heading is None:
-        return None
-    body_box = Rect(inner.x, heading.box.bottom + 8, inner.w, inner.bottom - heading.box.bottom - 8)
+    heading, top = None, inner.y
+    if item.heading:
+        box = Rect(inner.x, inner.y, inner.w, 52)
+        heading = p.snug([item.heading], HEADING, box, CARD_HEADING)
+        if heading is None:
+            return None
+        top = heading.box.bottom + 8
+    body_box = Rect(inner.x, top, inner.w, inner.bottom - top)
     fitted = p.type.fit(_texts(item), _style(item), body_box.w, body_box.h, BODY)
     if fitted is None:
         return None
     return cell, heading, fitted, body_box
 
 
-def _split_card(p: Planner, item: Card):
-    """Pieces of one card, each filling one full-width card at the body floor size."""
-    cell = p.grid.content
-    inner = _inner(cell)
+def _split_card(p: Planner, item: Card, first_cell: Rect, cell: Rect):
+    """Pieces of one card, each filling one full-width card (the first ``first_cell``, the
+    others ``cell``) at the body floor size."""
     texts = list(_texts(item))
     first = True
     while texts:
-        head = item.heading if first else p.continued(item.heading)
-        # A long heading takes the lines it needs at its floor, up to half the card.
-        tall = p.type.at([head], HEADING, CARD_HEADING[1], inner.w).height / SAFETY + 2
-        heading_box = Rect(inner.x, inner.y, inner.w, min(max(52.0, tall), inner.h / 2))
-        heading = p.snug([head], HEADING, heading_box, CARD_HEADING) or p.must_text(
-            [head], HEADING, heading_box, CARD_HEADING
-        )
-        body_box = Rect(
-            inner.x, heading.box.bottom + 8, inner.w, inner.bottom - heading.box.bottom - 8
-        )
+        frame = first_cell if first else cell
+        inner = _inner(frame)
+        els: list[Element] = _card_frame(frame)
+        head, top = None, inner.y
+        if item.heading:
+            head = item.heading if first else p.continued(item.heading)
+            # A long heading takes the lines it needs at its floor, up to half the card.
+            tall = p.type.at([head], HEADING, CARD_HEADING[1], inner.w).height / SAFETY + 2
+            heading_box = Rect(inner.x, inner.y, inner.w, min(max(52.0, tall), inner.h / 2))
+            heading = p.snug([head], HEADING, heading_box, CARD_HEADING) or p.must_text(
+                [head], HEADING, heading_box, CARD_HEADING
+            )
+            els.append(heading)
+            top = heading.box.bottom + 8
+        body_box = Rect(inner.x, top, inner.w, inner.bottom - top)
         fits, texts = p.type.split(texts, _style(item), body_box.w, body_box.h, BODY[1])
         fitted = p.type.fit(fits, _style(item), body_box.w, body_box.h, BODY)
         if fitted is None:  # split() promised these fit at the floor
             fitted = p.type.at(fits, _style(item), BODY[1], body_box.w)
         shown = Card(head, tuple(fits), item.bullets)
-        yield [*_card_frame(cell), heading, _box(body_box, fitted)], shown
+        yield [*els, _box(body_box, fitted)], shown
         first = False
 
 
@@ -177,3 +218,13 @@ def _card_frame(cell: Rect) -> list[Element]:
 
 def _box(box: Rect, fitted: Fitted) -> TextBox:
     return fitted.box(box, "t", "Card text")
+
+
+def prose(
+    p: Planner, kind: str, title: str, subtitle: str | None, tag: str | None, paragraphs
+) -> list[Slide]:
+    """Paragraphs of running text as one full-width card without a heading, continued on
+    （续） slides, cut after a sentence; none for no paragraphs."""
+    if not paragraphs:
+        return []
+    return flow(p, kind, title, subtitle, tag, [Card(None, tuple(paragraphs))])

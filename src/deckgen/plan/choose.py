@@ -49,13 +49,14 @@ def card_of(figure: Figure | str, caption: str, tag: str) -> BigNumber:
 def point_cards(pt: Point, language: str) -> list[tuple[int, BigNumber]]:
     """A point's cards with how telling each is: the author's, else each figure that has a
     faithful caption (:func:`deckgen.captions.caption_for`)."""
+    tag = pt.heading or ""
     if pt.cards is not None:
-        return [(9, card_of(c.figure, c.caption, pt.heading)) for c in pt.cards]
+        return [(9, card_of(c.figure, c.caption, tag)) for c in pt.cards]
     out = []
     for fig in find_figures(pt.text):
         caption = caption_for(pt.text, fig, language)
         if caption is not None:
-            out.append((telling(fig), card_of(fig, caption, pt.heading)))
+            out.append((telling(fig), card_of(fig, caption, tag)))
     return out
 
 
@@ -65,7 +66,7 @@ def pick_figures(h: Highlight, language: str = "zh", most: int = MAX_FIGURES) ->
     nothing better is left."""
     if h.cards is not None:
         heading = {
-            c.figure: next(p.heading for p in h.points if c.figure in p.text) for c in h.cards
+            c.figure: next(p.heading or "" for p in h.points if c.figure in p.text) for c in h.cards
         }
         return [card_of(c.figure, c.caption, heading[c.figure]) for c in h.cards]
     per_point = [
@@ -96,6 +97,7 @@ class CardRow:
 
     highlight: str
     point: str
+    """The point's heading ("" for a point without one)."""
     figure: str
     caption: str
     sentence: str
@@ -112,14 +114,16 @@ def review_cards(h: Highlight, language: str) -> list[CardRow]:
         cards = [c for _, c in point_cards(pt, language)]
         if h.cards is not None:
             cards = [
-                card_of(c.figure, c.caption, pt.heading) for c in h.cards if c.figure in pt.text
+                card_of(c.figure, c.caption, pt.heading or "")
+                for c in h.cards
+                if c.figure in pt.text
             ]
         for card in cards:
             figure = card.before + card.number + card.after
             rows.append(
                 CardRow(
                     h.title,
-                    pt.heading,
+                    pt.heading or "",
                     figure,
                     card.caption,
                     sentence_of(pt.text, figure),

@@ -174,6 +174,9 @@ class Planner:
                 label = c.review.label or self.label("review")
                 part = Part(key, label, c.review.title or "", c.review.subtitle)
                 part = replace(part, source=c.review, items=tuple(c.review.highlights))
+            elif key == "problems" and c.problems:
+                label = c.problems.title or self.label("problems")
+                part = Part(key, label, source=c.problems)
             elif key == "targets" and c.targets:
                 title = c.targets.title or self.label("targets")
                 intro = c.targets.intro

@@ -20,6 +20,7 @@ from ..template.theme import Theme
 from .context import Part, Planner
 from .kinds import (
     agenda,
+    appeal,
     closing,
     commitment,
     cover,
@@ -29,9 +30,13 @@ from .kinds import (
     key_figures,
     overview,
     picture,
+    problems,
+    requirements,
+    summary,
     targets,
 )
 from .layout import Grid
+from .shown import shown
 from .slides import Deck, Slide
 
 
@@ -42,8 +47,8 @@ class Row:
     kind: str
     make: Callable[[Planner, Part], list[Slide]]
     part: str | None = None
-    """The part it shows: ``review``, ``targets``, ``plan``, ``closing``; ``"*"`` every
-    part; ``None`` the deck itself (cover, agenda, end)."""
+    """The part it shows: ``review``, ``problems``, ``targets``, ``plan``, ``closing``;
+    ``"*"`` every part; ``None`` the deck itself (cover, agenda, end)."""
     each: bool = False
     """Slides for each item of the part (each highlight, each commitment)."""
     brief: bool = True
@@ -54,16 +59,20 @@ DECK: tuple[Row, ...] = (
     Row("cover", cover.make),
     Row("agenda", agenda.make, brief=False),
     Row("divider", divider.make, "*", brief=False),
+    Row("summary", summary.make, "review", brief=False),
     Row("overview", overview.make, "review"),
     Row("highlight", highlight.make, "review", each=True, brief=False),
     Row("picture", picture.make, "review", each=True, brief=False),
     Row("key_figures", key_figures.make, "review", each=True),
+    Row("problems", problems.make, "problems"),
     Row("targets", targets.make, "targets"),
+    Row("requirements", requirements.make, "plan", brief=False),
     Row("overview", overview.make, "plan"),
     Row("commitment", commitment.make, "plan", each=True, brief=False),
     Row("picture", picture.make, "plan", each=True, brief=False),
     Row("closing", closing.make, "closing", brief=False),
     Row("picture", picture.make, "closing", brief=False),
+    Row("appeal", appeal.make, "closing", brief=False),
     Row("end", end.make),
 )
 
@@ -80,7 +89,8 @@ def plan_deck(
 ) -> Deck:
     """The whole deck for ``content``, styled by ``theme``, shaped by ``options``, on ``grid``
     (by default the theme's: 16:9, or read from the organisation's master), row by row of
-    ``table``."""
+    ``table``; what of the content it shows is :func:`~deckgen.plan.shown.shown`'s."""
+    content = shown(content, options)
     p = Planner(content, theme, options, grid or Grid.for_theme(theme))
     rows = [r for r in table if options.detail != "brief" or r.brief]
     parts = p.parts()

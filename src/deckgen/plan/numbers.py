@@ -22,7 +22,8 @@ NUMBER = Style("number", colour="accent", line_spacing=1.15)
 
 @dataclass(frozen=True)
 class BigNumber:
-    """A big-number card: small text before, the number, small text after, a caption, a tag."""
+    """A big-number card: small text before, the number, small text after, a caption, a tag
+    (the heading of the point it comes from; "" for none)."""
 
     before: str
     number: str
@@ -54,15 +55,15 @@ def number_cards(
         y = r.y
         if tag_h:
             # The point a figure comes from, on one line; a heading too long for it is left
-            # to the slide's notes rather than set below 10 pt.
-            tag = p.text(
+            # to the slide's notes rather than set below 10 pt; a point without one, none.
+            tag = card.tag and p.text(
                 [card.tag],
                 Style("body", colour="muted"),
                 Rect(r.x, y, r.w, tag_h),
                 (12, 10),
                 name="Figure tag",
             )
-            if tag is not None:
+            if tag:
                 els.append(tag)
             y += tag_h
         els.append(

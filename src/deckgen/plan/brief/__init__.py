@@ -7,9 +7,10 @@
 from __future__ import annotations
 
 from ...labels import label, labels_language
-from ...model import PART_NAMES, Content
+from ...model import ALL_PARTS, Content
 from ...options import BuildOptions
 from ...template.theme import Theme
+from ..shown import shown
 from .blocks import (
     Block,
     Brief,
@@ -56,7 +57,10 @@ __all__ = [
 
 
 def plan_brief(content: Content, theme: Theme, options: BuildOptions) -> Brief:
-    """Plan the briefing of ``content``: masthead, title, parts in ``options.parts`` order, 版记."""
+    """Plan the briefing of ``content``: masthead, title (the occasion and presenter under
+    it), parts in ``options.parts`` order, 版记; what of the content it shows is
+    :func:`~deckgen.plan.shown.shown`'s."""
+    content = shown(content, options)
     meta = content.meta
     language = labels_language(meta, options.labels)
     planner = Writer(content, options, language)
@@ -74,9 +78,10 @@ def plan_brief(content: Content, theme: Theme, options: BuildOptions) -> Brief:
             date=date,
         ),
         Title(title, subtitle, meta.kicker),
+        *(Paragraph((Run(x),), "byline") for x in (meta.occasion, meta.presenter) if x),
     ]
     for name in options.parts:
-        if name not in PART_NAMES:
+        if name not in ALL_PARTS:
             planner.warnings.append(f"unknown part {name!r} in the build options is left out")
         elif getattr(content, name) is None:
             planner.warnings.append(f"the content has no {name!r} part")

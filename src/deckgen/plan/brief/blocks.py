@@ -143,10 +143,11 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of runs; ``lead`` is the 楷体 line that opens a part."""
+    """A paragraph of runs; ``lead`` is the 楷体 line that opens a part, ``byline`` a line
+    centred under the title (the occasion, who presents the report)."""
 
     runs: tuple[Run, ...]
-    role: Literal["body", "lead"] = "body"
+    role: Literal["body", "lead", "byline"] = "body"
 
     @property
     def text(self) -> str:

@@ -1,5 +1,7 @@
 """The briefing's parts: one function a part of the report, registered in :data:`PARTS`,
-each writing its blocks through a :class:`Writer` (headings numbered as they come)."""
+each writing its blocks through a :class:`Writer` (headings numbered as they come). A point
+without a heading is its paragraph alone; a lead sentence is the first paragraph under its
+heading; the closing appeal, the briefing's last paragraphs."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from ...labels import Language, label
-from ...model import Closing, Content, Plan, Review, Target, Targets
+from ...model import Closing, Content, Plan, Problems, Review, Target, Targets
 from ...options import BuildOptions
 from .blocks import Block, Figure, Heading, Paragraph, Run, Table, heading_prefix, runs_of
 
@@ -73,15 +75,37 @@ def _opening(w: Writer, key: str, part: Review | Plan) -> None:
         w.paragraph(lead, "lead")
 
 
+def _point(w: Writer, level: int, heading: str | None, image, caption: str) -> None:
+    """A point's heading at ``level`` (none for a point without one) and its picture,
+    captioned with its heading, else ``caption`` (its item's title)."""
+    if heading:
+        w.heading(level, heading)
+    w.figure(image, heading or caption)
+
+
+def _item(w: Writer, title: str, slogan: str | None, image, lead: str | None) -> None:
+    """A highlight's or commitment's heading, picture and lead sentence."""
+    w.heading(2, w.titled(title, slogan))
+    w.figure(image, title)
+    if lead:
+        w.paragraph(lead)
+
+
 def review(w: Writer, review: Review) -> None:
     _opening(w, "review", review)
+    for text in review.summary:
+        w.paragraph(text)
     for highlight in review.highlights:
-        w.heading(2, w.titled(highlight.title, highlight.slogan))
-        w.figure(highlight.image, highlight.title)
+        _item(w, highlight.title, highlight.slogan, highlight.image, highlight.lead)
         for point in highlight.points:
-            w.heading(3, point.heading)
-            w.figure(point.image, point.heading)
+            _point(w, 3, point.heading, point.image, highlight.title)
             w.paragraph(point.text)
+
+
+def problems(w: Writer, problems: Problems) -> None:
+    w.heading(1, problems.title or label("problems", w.labels))
+    for text in problems.points:
+        w.paragraph(text)
 
 
 def targets(w: Writer, targets: Targets) -> None:
@@ -104,11 +128,13 @@ def targets_table(w: Writer, items: list[Target]) -> Table:
 
 def plan(w: Writer, plan: Plan) -> None:
     _opening(w, "plan", plan)
+    for text in (*plan.requirements, *plan.intro):
+        w.paragraph(text)
     for commitment in plan.commitments:
-        w.heading(2, w.titled(commitment.title, commitment.slogan))
-        w.figure(commitment.image, commitment.title)
+        _item(w, commitment.title, commitment.slogan, commitment.image, commitment.lead)
         for point in commitment.points:
-            w.heading(3, point.heading)
+            if point.heading:
+                w.heading(3, point.heading)
             for bullet in point.bullets:
                 w.paragraph(bullet)
 
@@ -118,13 +144,15 @@ def closing(w: Writer, closing: Closing) -> None:
     if closing.intro:
         w.paragraph(closing.intro)
     for point in closing.points:
-        w.heading(2, point.heading)
-        w.figure(point.image, point.heading)
+        _point(w, 2, point.heading, point.image, closing.title)
         w.paragraph(point.text)
+    for text in closing.appeal:
+        w.paragraph(text)
 
 
 PARTS: dict[str, Callable[[Writer, object], None]] = {
     "review": review,
+    "problems": problems,
     "targets": targets,
     "plan": plan,
     "closing": closing,

@@ -14,4 +14,4 @@ def make(p: Planner, part: Part) -> list[Slide]:
 def commitment(p: Planner, part: Part, number: int, c) -> list[Slide]:
     """A commitment's points as columns of heading and bullets."""
     items = [Card(pt.heading, tuple(pt.bullets), bullets=True) for pt in c.points]
-    return flow(p, "commitment", c.title, c.slogan, part.label, items)
+    return flow(p, "commitment", c.title, c.slogan, part.label, items, lead=c.lead)

@@ -1,4 +1,5 @@
-"""The cover: dark background, kicker, large title, subtitle, organisation and date."""
+"""The cover: dark background, kicker, large title, subtitle, organisation and date, the
+occasion and who presents the report."""
 
 from __future__ import annotations
 
@@ -20,10 +21,13 @@ def cover(p: Planner) -> Slide:
     g, meta, o = p.grid, p.content.meta, p.options
     title, subtitle = o.title or meta.title, o.subtitle or meta.subtitle
     date = o.date or meta.date
+    byline = " · ".join(x for x in (meta.organisation, o.meeting, date) if x)
+    # The content's occasion, then who presents it (the meeting's presenter, else the
+    # content's: see plan.shown) and where.
+    presented = " · ".join(x for x in (meta.presenter, o.venue) if x)
+    lines = [x for x in (byline, meta.occasion, presented) if x]
     if not g.own:
-        byline = " · ".join(x for x in (meta.organisation, o.meeting, date) if x)
-        occasion = " · ".join(x for x in (o.presenter, o.venue) if x)
-        lines = [x for x in (meta.kicker, subtitle, byline, occasion, o.marking) if x]
+        lines = [x for x in (meta.kicker, subtitle, *lines, o.marking) if x]
         return p.on_master("cover", title, lines, footer=False)
     left = g.margin + 28
     width = g.width * 0.62
@@ -54,15 +58,12 @@ def cover(p: Planner) -> Slide:
         y = sub_box.box.bottom
     bar = Shape(Rect(g.margin, 150, 6, max(y, 220) - 150), "gold", name="Bar")
     els.insert(2 if meta.cover_image is not None else 1, bar)
-    byline = " · ".join(x for x in (meta.organisation, o.meeting, date) if x)
-    occasion = " · ".join(x for x in (o.presenter, o.venue) if x)
-    lines = [x for x in (byline, occasion) if x]
     if lines:
         els.append(
             p.must_text(
                 lines,
                 Style("body", colour="white", space_after=0.3),
-                Rect(left, 410, width, 60),
+                Rect(left, 410, width, 30 * max(2, len(lines))),
                 (16, 12),
             )
         )

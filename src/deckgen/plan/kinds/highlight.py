@@ -1,4 +1,5 @@
-"""A highlight's points as cards, figures emphasised; continued when they do not fit."""
+"""A highlight's points as cards, figures emphasised, its lead sentence above them;
+continued when they do not fit."""
 
 from __future__ import annotations
 
@@ -14,4 +15,4 @@ def make(p: Planner, part: Part) -> list[Slide]:
 def highlight(p: Planner, part: Part, number: int, h) -> list[Slide]:
     """A highlight's points as cards, figures emphasised; continued when they do not fit."""
     items = [Card(pt.heading, (pt.text,)) for pt in h.points]
-    return flow(p, "highlight", h.title, h.slogan, part.label, items)
+    return flow(p, "highlight", h.title, h.slogan, part.label, items, lead=h.lead)

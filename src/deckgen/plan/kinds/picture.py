@@ -25,19 +25,19 @@ def make(p: Planner, part: Part) -> list[Slide]:
         source = part.source
         for point in getattr(source, "points", ()) if part.key == "closing" else ():
             if point.image is not None:
-                alt = point.heading
+                alt = point.heading or part.title
                 slides.append(
                     _slide(p, part, part.title, point.image, alt, point.heading, point.text)
                 )
         return slides
     if item.image is not None:
-        headings = "\n".join(pt.heading for pt in item.points)
+        headings = "\n".join(pt.heading for pt in item.points if pt.heading)
         slides.append(
             _slide(p, part, item.title, item.image, item.title, item.slogan, headings or None)
         )
     for point in item.points:
         if getattr(point, "image", None) is not None:
-            alt = point.heading
+            alt = point.heading or item.title
             slides.append(_slide(p, part, item.title, point.image, alt, point.heading, point.text))
     return slides
 

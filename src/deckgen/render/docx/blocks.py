@@ -58,6 +58,7 @@ class BlockWriter:
         self.bookmarks = 0
         self.break_before_next = False
         self.after_table = False
+        self.after_byline = False
 
     def write(self, block: Block) -> None:
         kind = type(block).__name__.lower()
@@ -115,6 +116,9 @@ class BlockWriter:
             else:
                 ooxml.set_spacing(ppr, LINE_PITCH, before=LINE_PITCH // 2)
             self.after_table = False
+        if self.after_byline:  # a line between the title's byline and the body
+            ooxml.put(p._p.get_or_add_pPr(), ooxml.element("w:spacing", before=LINE_PITCH))
+            self.after_byline = False
         return p
 
     def add_runs(self, p, runs: Iterable[Run], role: str) -> None:
@@ -185,6 +189,10 @@ class BlockWriter:
     def write_paragraph(self, block: Paragraph) -> None:
         if block.role == "lead":
             self.add_runs(self.paragraph("Lead"), block.runs, "level2")
+        elif block.role == "byline":  # the occasion, the presenter: centred under the title
+            self.after_byline = False  # its lines go together
+            self.add_runs(self.paragraph("Kicker"), block.runs, "level2")
+            self.after_byline = True
         else:
             self.add_runs(self.paragraph("Normal"), block.runs, "body")
 
