@@ -29,6 +29,7 @@ __all__ = [
     "blocks_of",
     "piece",
     "run_ins",
+    "strings_in",
     "title_and_slogan",
 ]
 
@@ -42,6 +43,17 @@ class Piece(str):
         obj = super().__new__(cls, text)
         obj.line = line
         return obj
+
+
+def strings_in(value: object) -> list[str]:
+    """Every string in nested data (a content being made), in order."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings_in(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings_in(v)]
+    return []
 
 
 def piece(text: str, line: int) -> Piece:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .blocks import Block, Piece, piece
+from .blocks import Block, Piece, piece, strings_in
 from .clutter import Skipped, separate
 from .fields import (
     heading_text,
@@ -112,21 +112,7 @@ def _unaccounted(
 ) -> list[Piece]:
     """Every paragraph some words of which no field holds (a fault of the recogniser), so
     that nothing is lost silently: each is unplaced, with a warning."""
-    strings: list[str] = []
-
-    def walk(v: object) -> None:
-        if isinstance(v, str):
-            strings.append(v)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-        elif isinstance(v, list):
-            for x in v:
-                walk(x)
-
-    walk(content)
-    walk(unplaced)
-    hay = "\x00".join(strings)
+    hay = "\x00".join(strings_in([content, unplaced]))
     missing: list[Piece] = []
     for b in blocks:
         parts = [c for c in _CLAUSE_CUT.split(b.text) if c.strip()]

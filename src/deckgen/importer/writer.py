@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from .blocks import Piece
+from .blocks import Piece, strings_in
 from .recognise import Imported
 
 __all__ = ["content_text"]
@@ -112,31 +112,9 @@ def _commented(value: object) -> object:
 
 
 def _first_line(value: object) -> int | None:
-    if isinstance(value, Piece):
-        return value.line or None
-    if isinstance(value, dict):
-        for v in value.values():
-            if (line := _first_line(v)) is not None:
-                return line
-    if isinstance(value, list):
-        for v in value:
-            if (line := _first_line(v)) is not None:
-                return line
-    return None
+    return next((s.line for s in strings_in(value) if isinstance(s, Piece) and s.line), None)
 
 
 def _lines(value: object) -> tuple[int, int] | None:
-    found: list[int] = []
-
-    def walk(v: object) -> None:
-        if isinstance(v, Piece) and v.line:
-            found.append(v.line)
-        elif isinstance(v, dict):
-            for x in v.values():
-                walk(x)
-        elif isinstance(v, list):
-            for x in v:
-                walk(x)
-
-    walk(value)
+    found = [s.line for s in strings_in(value) if isinstance(s, Piece) and s.line]
     return (min(found), max(found)) if found else None
