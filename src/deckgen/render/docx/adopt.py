@@ -39,6 +39,7 @@ import copy
 from pathlib import Path
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.styles import BabelFish
@@ -53,6 +54,7 @@ from ...template.reference import (
 )
 from ...template.theme import Theme
 from . import ooxml
+from .order import in_schema_order
 from .styles import Faces, specs
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -75,10 +77,19 @@ def open_reference(path: Path) -> Document:
     for rid, rel in list(package_rels.items()):
         if rel.reltype == RT.CUSTOM_PROPERTIES:
             package_rels.pop(rid)
-    settings = doc.settings.element
-    for el in settings.findall(qn("w:updateFields")):
-        settings.remove(el)
+    _default_paragraph_style(doc)
+    for root in (doc.styles.element, doc.settings.element):  # as Word checks them
+        in_schema_order(root)
     return doc
+
+
+def _default_paragraph_style(doc: Document) -> None:
+    """Make "Normal" the default paragraph style when the reference marks none (LibreOffice's
+    do not), as Word takes it."""
+    if doc.styles.default(WD_STYLE_TYPE.PARAGRAPH) is None:
+        normal = named_style(doc, "Normal")
+        if normal is not None and normal.type == WD_STYLE_TYPE.PARAGRAPH:
+            normal.element.set(qn("w:default"), "1")
 
 
 def _drop_comments(doc: Document) -> None:
