@@ -192,11 +192,17 @@ def plan(content_path, suffix: str, template=None, options: BuildOptions | None 
 
 def _plan(suffix, content_path, template, options):
     from .outputs import OUTPUTS
+
+    content, theme = _inputs(content_path, template)
+    return theme, OUTPUTS[suffix].plan(content, theme, options or BuildOptions())
+
+
+def _inputs(content_path, template):
+    """The content and its template (for the content's language)."""
     from .template.theme import load_theme
 
     content = load(content_path)
-    theme = load_theme(template).for_language(content.meta.language)
-    return theme, OUTPUTS[suffix].plan(content, theme, options or BuildOptions())
+    return content, load_theme(template).for_language(content.meta.language)
 
 
 def build_file(
@@ -214,18 +220,54 @@ def build_file(
 
 def _build(suffix, content_path, out, template, options, warn) -> Path:
     """Load, plan, report the plan's warnings, and write atomically: the one build path."""
+    from .files import write_all
+
+    _check_suffix(suffix, out)
+    out = Path(out) if out else default_output(content_path, suffix)
+    content, theme = _inputs(content_path, template)
+    return write_all([_job(suffix, out, content_path, content, theme, options, warn)])[0]
+
+
+def _check_suffix(suffix: str, out) -> None:
     from .errors import InputError
-    from .files import atomic_write
     from .outputs import OUTPUTS
 
     if out is not None and Path(out).suffix.lower() != suffix:
         noun = OUTPUTS[suffix].noun
         raise InputError(f"a {noun} is written as {suffix}: name the output {suffix}", file=out)
-    theme, planned = _plan(suffix, content_path, template, options)
+
+
+def _job(suffix, out: Path, content_path, content, theme, options, warn, *inputs):
+    """``(out, write)`` for one output: refused if ``out`` is one of the build's inputs or
+    the template's file for it is refused (before anything is written); planned, its
+    warnings reported."""
+    from .files import refuse_inputs
+    from .outputs import OUTPUTS
+    from .template.sanitise import clean_package
+
+    pictures = [v for v in _values(content.model_dump()) if isinstance(v, Path)]
+    folder = theme.folder / "theme.yaml" if theme.folder else None
+    files = (theme.master_path, theme.reference_docx, theme.logo_path, folder)
+    refuse_inputs(out, (content_path, *inputs, *files, *pictures))
+    part = {".pptx": (theme.master_path, "pptx"), ".docx": (theme.reference_docx, "docx")}
+    if part.get(suffix, (None,))[0] is not None:
+        clean_package(*part[suffix])  # a template part refused names itself, before a plan
+    planned = OUTPUTS[suffix].plan(content, theme, options or BuildOptions())
     for message in dict.fromkeys(planned.warnings):  # a footer's warning once, not per slide
         (warn or _ignore)(message)
-    out = Path(out) if out else default_output(content_path, suffix)
-    return atomic_write(out, lambda tmp: OUTPUTS[suffix].write(planned, theme, tmp))
+    return out, lambda tmp: OUTPUTS[suffix].write(planned, theme, tmp)
+
+
+def _values(value: object):
+    """Every value in a model's dump: dicts and lists walked."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _values(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _values(item)
+    else:
+        yield value
 
 
 def _ignore(message: str) -> None:
@@ -270,19 +312,18 @@ def build(
 
     ``out_dir`` defaults to ``output/<meeting-stem>/`` (``output/`` without a meeting).
     """
-    options, template = for_meeting(meeting_path, template)
-    from .template.theme import load_theme
-
-    load(content_path)  # a bad content file or template fails before anything is written
-    load_theme(template)
-    folder = Path(out_dir) if out_dir else meeting_folder(meeting_path)
-    stem = Path(content_path).stem
+    from .files import write_all
     from .outputs import OUTPUTS
 
-    pptx, docx = (
-        _build(suffix, content_path, folder / f"{stem}{suffix}", template, options, warn)
-        for suffix in OUTPUTS
-    )
+    options, template = for_meeting(meeting_path, template)
+    content, theme = _inputs(content_path, template)
+    folder = Path(out_dir) if out_dir else meeting_folder(meeting_path)
+    stem = Path(content_path).stem
+    jobs = [
+        _job(s, folder / f"{stem}{s}", content_path, content, theme, options, warn, meeting_path)
+        for s in OUTPUTS
+    ]  # both planned before either is written; then both written, or neither
+    pptx, docx = write_all(jobs)
     return pptx, docx
 
 
@@ -320,12 +361,13 @@ def preview_file(path: str | Path, out: str | Path | None = None, dpi: int = 50)
     renders it; default ``output/<stem>.png``."""
     import tempfile
 
-    from .files import atomic_write
+    from .files import atomic_write, refuse_inputs
     from .outputs import output_for
     from .preview import contact_sheet, to_pdf, to_png
 
     path = _written_file(path, "for a preview")
     out = Path(out) if out else default_output(path, ".png")
+    refuse_inputs(out, [path])
     columns = output_for(path.suffix).preview_columns
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
         pngs = to_png(to_pdf(path, Path(tmp)), Path(tmp), dpi=dpi)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import OutputError
@@ -12,30 +15,170 @@ from .errors import OutputError
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it into place."""
-    path = Path(path)
+    return write_all([(Path(path), write)])[0]
+
+
+def write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
+    """Write several files all or none: each ``write(tmp)`` on a temporary file beside its
+    path, then every one renamed into place; if a write or a rename fails, or SIGINT, SIGTERM
+    or SIGHUP comes, no temporary file stays and every old file is as it was."""
+    paths = [Path(path) for path, _ in jobs]
+    temps: list[Path] = []
+    with _Signals() as signals:
+        made = _folders(paths)
+        done = False
+        try:
+            for path, (_, write) in zip(paths, jobs, strict=True):
+                signals.hold()  # a temporary file is made and known at once
+                temps.append(_temp_beside(path))
+                signals.release()
+                try:
+                    write(temps[-1])
+                    os.chmod(temps[-1], _mode_for(path))
+                except OSError as err:
+                    raise OutputError(f"cannot write: {err.strerror}", file=path) from err
+            signals.hold()  # every file renamed into place, or none
+            _commit(paths, temps)
+            done = True
+        finally:
+            signals.hold()
+            for tmp in temps:
+                tmp.unlink(missing_ok=True)
+            for folder in reversed(made if not done else []):  # made for this run, left empty
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+    return paths
+
+
+def refuse_inputs(out: Path, inputs: Iterable[Path | str | None]) -> None:
+    """An :class:`OutputError` if ``out`` is one of ``inputs`` (the same file by any name:
+    a link, another spelling of the path), which writing it would destroy."""
+    for source in inputs:
+        if source is not None and _same_file(Path(out), Path(source)):
+            raise OutputError(f"is an input of this run ({source}): give another output", file=out)
+
+
+def _same_file(a: Path, b: Path) -> bool:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise OutputError(f"cannot create the folder: {err.strerror}", file=path.parent) from err
-    if path.is_dir():
-        raise OutputError("is a directory; give a file name", file=path)
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare where they would be
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _folders(paths: list[Path]) -> list[Path]:
+    """Make each path's folder; return those made, outermost first. Refuse a path that is a
+    folder."""
+    made: list[Path] = []
+    for path in paths:
+        missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise OutputError(
+                f"cannot create the folder: {err.strerror}", file=path.parent
+            ) from err
+        made += [p for p in reversed(missing) if p not in made]
+        if path.is_dir():
+            raise OutputError("is a directory; give a file name", file=path)
+    return made
+
+
+def _temp_beside(path: Path) -> Path:
+    """An empty temporary file in ``path``'s folder, its name short whatever ``path``'s is
+    (a 255-byte name stays writable), ending in ``path``'s suffix for writers that read it."""
+    suffix = path.suffix if len(path.suffix) <= 16 else ".tmp"
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent
-        )
+        fd, name = tempfile.mkstemp(prefix=".deckgen-", suffix=suffix, dir=path.parent)
     except OSError as err:
         raise OutputError(f"cannot write here: {err.strerror}", file=path) from err
     os.close(fd)
-    tmp = Path(tmp_name)
+    return Path(name)
+
+
+def _commit(paths: list[Path], temps: list[Path]) -> None:
+    """Rename each temporary file onto its path; if one rename fails, put back the files
+    already replaced (from hard links to the old ones) and remove those that were new."""
+    done: list[tuple[Path, bool, Path | None]] = []
     try:
-        write(tmp)
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-    except OSError as err:
-        raise OutputError(f"cannot write: {err.strerror}", file=path) from err
+        for path, tmp in zip(paths, temps, strict=True):
+            existed = path.is_file()
+            old = _link_to(path) if existed and len(paths) > 1 else None
+            try:
+                os.replace(tmp, path)
+            except OSError as err:
+                if old is not None:
+                    old.unlink(missing_ok=True)
+                raise OutputError(f"cannot write: {err.strerror}", file=path) from err
+            done.append((path, existed, old))
+    except BaseException:
+        for path, existed, old in reversed(done):
+            with contextlib.suppress(OSError):
+                if old is not None:
+                    os.replace(old, path)
+                elif not existed:
+                    path.unlink()
+        raise
     finally:
-        tmp.unlink(missing_ok=True)
-    return path
+        for _, _, old in done:
+            if old is not None:
+                old.unlink(missing_ok=True)
+
+
+def _link_to(path: Path) -> Path | None:
+    """A hard link beside ``path`` to the file there (None if none can be made)."""
+    link = _temp_beside(path)
+    link.unlink()
+    try:
+        os.link(path, link)
+    except OSError:
+        return None
+    return link
+
+
+class _Signals:
+    """SIGINT, SIGTERM and SIGHUP while files are written: each raises (KeyboardInterrupt,
+    SystemExit 128+n) so that temporary files are removed, except while held (a temporary
+    file being made, files being renamed into place, temporary files being removed): then it
+    waits until release, or until the end. Only the main thread can take signals."""
+
+    KINDS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+    def __init__(self) -> None:
+        self.held = False
+        self.caught: list[int] = []
+        self.old: dict = {}
+
+    def __enter__(self) -> _Signals:
+        if threading.current_thread() is threading.main_thread():
+            self.old = {kind: signal.signal(kind, self._handle) for kind in self.KINDS}
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for kind, previous in self.old.items():
+            signal.signal(kind, previous)
+        if self.caught and exc[0] is None:
+            self._raise(self.caught[0])
+
+    def hold(self) -> None:
+        self.held = True
+
+    def release(self) -> None:
+        self.held = False
+        if self.caught:
+            self._raise(self.caught.pop(0))
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.held:
+            self.caught.append(signum)
+        else:
+            self.held = True  # one signal raises; the clean-up runs held
+            self._raise(signum)
+
+    @staticmethod
+    def _raise(signum: int) -> None:
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise SystemExit(128 + signum)
 
 
 def _mode_for(path: Path) -> int:
