@@ -17,6 +17,7 @@ LAYERS: dict[str, int] = {
     "deckgen": 0,  # the package itself: __version__
     "deckgen.errors": 0,
     "deckgen.files": 0,
+    "deckgen.limits": 0,  # what a user's files may hold: sizes, lengths, counts, depth
     "deckgen.geometry": 0,
     "deckgen.model": 0,
     "deckgen.target_text": 0,  # a target's text read: the model validates targets with it
@@ -26,6 +27,8 @@ LAYERS: dict[str, int] = {
     "deckgen.builtin": 0,  # what comes with deckgen: package data found by importlib.resources
     # 1 inputs: content, templates, meeting profiles read; text measured
     "deckgen.load": 1,
+    "deckgen.yaml_read": 1,  # YAML/JSON read safely: plain data, within the limits
+    "deckgen.yaml_slips": 1,  # keyboard slips named in plain words
     "deckgen.text": 1,
     "deckgen.template": 1,  # theme, master and reference.docx readers, scaffold
     "deckgen.theme": 1,  # a re-export of template.theme until plan/ imports that
@@ -42,8 +45,12 @@ LAYERS: dict[str, int] = {
     # 4 what a program calls
     "deckgen.outputs": 4,
     "deckgen.api": 4,
+    "deckgen.look": 4,  # check and preview of written files, exported by api
+    "deckgen.watch": 4,  # `deckgen watch`: rebuilds when an input changes
     # 5 the command line
     "deckgen.cli": 5,
+    "deckgen.cli_base": 5,  # the app and its habits: -h, -q/-v, --strict, options once
+    "deckgen.cli_build": 5,  # new, pptx, docx, build
 }
 """Each module's layer: the entry of its own name or, failing that, of its nearest package
 (below the root). A module may import from its own layer and those below it, never from one

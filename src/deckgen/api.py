@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .look import check_file, preview_file  # noqa: F401  (part of the API: defined beside it)
 from .model import Content
 from .options import BuildOptions
 
@@ -36,6 +37,8 @@ class Summary:
     occasion: str | None = None
     unplaced: int = 0
     """Texts an importer could not place: never shown."""
+    unplaced_sentences: int = 0
+    """The sentences of those texts."""
 
     def lines(self) -> list[str]:
         """The summary as short lines for a terminal: the counts of the speed-read's parts,
@@ -61,6 +64,7 @@ class Summary:
             lines.append(_n(self.headless, "point") + " without a heading")
         named = (("presenter", self.presenter), ("occasion", self.occasion))
         lines += [f"{key}: {value}" for key, value in named if value]
+        lines.append(f"{_n(self.unplaced_sentences, 'sentence')} unplaced")
         return lines
 
     def warnings(self) -> list[str]:
@@ -78,16 +82,17 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def load(content_path: str | Path) -> Content:
-    """Load and validate a content file."""
+def load(content_path: str | Path, warn: Warn | None = None) -> Content:
+    """Load and validate a content file; ``warn`` hears of what may be a slip but is kept."""
     from .load import load_content
 
-    return load_content(content_path)
+    return load_content(content_path, warn)
 
 
 def summarise(content: Content) -> Summary:
     """Count what a content holds; figures are counted in every text of it."""
     from .figures import find_figures
+    from .importer.paragraphs import sentences
 
     review, plan, closing = content.review, content.plan, content.closing
     highlights = review.highlights if review else []
@@ -112,6 +117,7 @@ def summarise(content: Content) -> Summary:
         presenter=content.meta.presenter,
         occasion=content.meta.occasion,
         unplaced=len(content.unplaced),
+        unplaced_sentences=sum(len(sentences(text)) for text in content.unplaced),
     )
 
 
@@ -201,8 +207,26 @@ def _inputs(content_path, template):
     """The content and its template (for the content's language)."""
     from .template.theme import load_theme
 
-    content = load(content_path)
+    content = _content(content_path)
     return content, load_theme(template).for_language(content.meta.language)
+
+
+def _content(source) -> Content:
+    """A content file's path, a dict of its data (errors name the field), or a Content."""
+    from collections.abc import Mapping
+
+    from .errors import InputError
+    from .load import content_from
+
+    if isinstance(source, Content):
+        return source
+    if not isinstance(source, Mapping):
+        return load(source)
+    try:
+        return content_from(dict(source), Path.cwd() / "<dict>")
+    except InputError as err:
+        err.file, err.line, err.column = "<dict>", None, None  # a dict has no lines
+        raise
 
 
 def build_file(
@@ -219,22 +243,51 @@ def build_file(
 
 
 def _build(suffix, content_path, out, template, options, warn) -> Path:
-    """Load, plan, report the plan's warnings, and write atomically: the one build path."""
+    """Load, plan, report the plan's warnings, and write atomically: the one build path.
+    An ``out`` named .pdf is the output printed to PDF by LibreOffice."""
     from .files import write_all
 
     _check_suffix(suffix, out)
-    out = Path(out) if out else default_output(content_path, suffix)
+    out = Path(out) if out else default_output(_named(content_path, "out"), suffix)
     content, theme = _inputs(content_path, template)
-    return write_all([_job(suffix, out, content_path, content, theme, options, warn)])[0]
+    job = _job(suffix, out, _named(content_path), content, theme, options, warn)
+    return write_all([_as_pdf(suffix, job) if out.suffix.lower() == ".pdf" else job])[0]
+
+
+def _as_pdf(suffix: str, job):
+    from .render.pdf import as_pdf
+
+    return job[0], as_pdf(job[1], suffix, job[0])
 
 
 def _check_suffix(suffix: str, out) -> None:
+    """A .pptx is written as .pptx or .pdf, a .docx as .docx or .pdf; any other name of
+    ``out`` is refused before anything is read or written."""
     from .errors import InputError
     from .outputs import OUTPUTS
+    from .preview import need_soffice
 
-    if out is not None and Path(out).suffix.lower() != suffix:
+    given = Path(out).suffix.lower() if out is not None else suffix
+    if given == ".pdf":
+        need_soffice("to write a PDF")
+    elif given != suffix:
         noun = OUTPUTS[suffix].noun
-        raise InputError(f"a {noun} is written as {suffix}: name the output {suffix}", file=out)
+        raise InputError(
+            f"a {noun} is written as {suffix} or .pdf: name the output {suffix} or .pdf",
+            file=out,
+        )
+
+
+def _named(content, need: str | None = None) -> Path | None:
+    """The path a content was read from; None for a dict or a :class:`Content` (an error
+    when the ``need`` argument has to be given instead)."""
+    from .errors import InputError
+
+    if isinstance(content, str | Path):
+        return Path(content)
+    if need is not None:
+        raise InputError(f"a content not read from a file has no name: give {need}")
+    return None
 
 
 def _job(suffix, out: Path, content_path, content, theme, options, warn, *inputs):
@@ -274,6 +327,58 @@ def _ignore(message: str) -> None:
     """The default for ``warn``: a library call stays quiet."""
 
 
+# ---- importing a report -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What ``deckgen import`` did: the file written and what to tell its user."""
+
+    path: Path
+    guesses: list[tuple[int, str]]
+    """(report line, what was guessed), one for each reading to check."""
+    left_out: str
+    """What was left out as not the report's text, counted, with its lines; "" for none."""
+    summary: str
+    """What the written content holds: "6 highlights, 18 points, 7 targets, …; 0 sentences
+    unplaced"."""
+    error: str | None = None
+    """Why the written content does not validate (a fault of the importer), or None."""
+
+
+def import_report(
+    report: str | Path, out: str | Path | None = None, force: bool = False
+) -> ImportResult:
+    """Read a report (.txt, .md, .docx) and write its content file (default
+    ``content/<report-stem>.yaml``); refuses to replace an existing file unless ``force``."""
+    from .errors import InputError
+    from .importer import import_report as run
+    from .importer.clutter import counted
+
+    report = Path(report)
+    out = Path(out) if out else default_output(report, ".yaml", "content")
+    imported = run(report, out, force)
+    groups: dict[str, list[int]] = {}
+    for s in imported.skipped:
+        groups.setdefault(s.why, []).append(s.line)
+    left_out = ""
+    if imported.skipped:
+        kinds = ", ".join(counted(why, len(lines)) for why, lines in groups.items())
+        lines = sorted({s.line for s in imported.skipped})
+        shown = ", ".join(map(str, lines[:12])) + (", …" if len(lines) > 12 else "")
+        left_out = f"{kinds} (lines {shown})"
+    try:
+        s = summarise(load(out))
+    except InputError as err:
+        return ImportResult(out, imported.guesses, left_out, "", str(err))
+    summary = (
+        f"{_n(s.highlights, 'highlight')}, {_n(s.points, 'point')}, {_n(s.targets, 'target')}, "
+        f"{_n(s.commitments, 'commitment')}, {_n(s.commitment_points, 'point')}, "
+        f"{_n(s.closing_points, 'closing point')}; {_n(s.unplaced_sentences, 'sentence')} unplaced"
+    )
+    return ImportResult(out, imported.guesses, left_out, summary)
+
+
 # ---- meetings ----------------------------------------------------------------------
 
 
@@ -306,15 +411,19 @@ def build(
     out_dir: str | Path | None = None,
     template: str | Path | None = None,
     warn: Warn | None = None,
-) -> tuple[Path, Path]:
+    pdf: bool = False,
+) -> tuple[Path, ...]:
     """Write the deck and the briefing of a content file for a meeting (or none) as
-    ``<out_dir>/<content-stem>.pptx`` and ``.docx``; returns both paths.
+    ``<out_dir>/<content-stem>.pptx`` and ``.docx``; returns both paths. With ``pdf``, also
+    their PDFs, ``<content-stem>-deck.pdf`` and ``-briefing.pdf`` (four paths).
 
     ``out_dir`` defaults to ``output/<meeting-stem>/`` (``output/`` without a meeting).
     """
     from .files import write_all
     from .outputs import OUTPUTS
 
+    if pdf:
+        _check_suffix(".pptx", "x.pdf")  # LibreOffice is there, before anything is read
     options, template = for_meeting(meeting_path, template)
     content, theme = _inputs(content_path, template)
     folder = Path(out_dir) if out_dir else meeting_folder(meeting_path)
@@ -323,67 +432,25 @@ def build(
         _job(s, folder / f"{stem}{s}", content_path, content, theme, options, warn, meeting_path)
         for s in OUTPUTS
     ]  # both planned before either is written; then both written, or neither
-    pptx, docx = write_all(jobs)
-    return pptx, docx
+    if pdf:
+        names = [folder / f"{stem}-{OUTPUTS[s].noun}.pdf" for s in OUTPUTS]
+        jobs += [_as_pdf(s, (n, job[1])) for s, n, job in zip(OUTPUTS, names, jobs, strict=True)]
+    return tuple(write_all(jobs))
 
 
-def check_file(path: str | Path, content_path: str | Path | None = None) -> list:
-    """What a reader would find wrong in a written deck or briefing, as
-    :class:`deckgen.check.Finding` s, each naming the slide, or the page and paragraph.
-
-    Rendered by LibreOffice (needed): runs with Chinese lacking an East Asian font or
-    language, invisible characters, breaks inside sentences and tabs in running text,
-    full-width punctuation in English text, text spilling out of its shape (decks),
-    punctuation lost in the render, library defaults in the properties, and (warnings)
-    figures split across lines; with ``content_path``, each sentence and figure of that
-    content the file does not hold verbatim. See :mod:`deckgen.check`.
-    """
+def build_bytes(
+    suffix: str,
+    content: str | Path | dict | Content,
+    template: str | Path | None = None,
+    options: BuildOptions | None = None,
+    warn: Warn | None = None,
+    pdf: bool = False,
+) -> bytes:
+    """The bytes of a deck (``suffix`` ".pptx") or a briefing (".docx"), or with ``pdf``
+    of its PDF, built from a content file's path, a dict or a :class:`Content`; nothing is
+    left on disk."""
     import tempfile
 
-    from .errors import DeckgenError, InputError
-    from .outputs import output_for
-    from .preview import to_pdf
-
-    path = _written_file(path, "to check the layout")
-    content = load(content_path) if content_path is not None else None
-    suffix = path.suffix.lower()
-    try:
-        with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
-            return output_for(suffix).check(path, to_pdf(path, Path(tmp)), content)
-    except DeckgenError:
-        raise
-    except Exception as err:  # python-pptx/-docx and LibreOffice refuse a broken file
-        raise InputError(f"cannot open it as a {suffix} file ({err})", file=path) from err
-
-
-def preview_file(path: str | Path, out: str | Path | None = None, dpi: int = 50) -> Path:
-    """One PNG showing every slide or page of a written deck or briefing, as LibreOffice
-    renders it; default ``output/<stem>.png``."""
-    import tempfile
-
-    from .files import atomic_write, refuse_inputs
-    from .outputs import output_for
-    from .preview import contact_sheet, to_pdf, to_png
-
-    path = _written_file(path, "for a preview")
-    out = Path(out) if out else default_output(path, ".png")
-    refuse_inputs(out, [path])
-    columns = output_for(path.suffix).preview_columns
-    with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
-        pngs = to_png(to_pdf(path, Path(tmp)), Path(tmp), dpi=dpi)
-        return atomic_write(out, lambda t: contact_sheet(pngs, t, columns=columns))
-
-
-def _written_file(path: str | Path, need: str) -> Path:
-    """``path`` if it is a .pptx or .docx file and LibreOffice is there to render it."""
-    from .errors import InputError
-    from .outputs import OUTPUTS, output_for
-    from .preview import need_soffice
-
-    path = Path(path)
-    if not path.is_file():
-        raise InputError("no such file", file=path)
-    if output_for(path.suffix) is None:
-        raise InputError(f"expected a {' or '.join(OUTPUTS)} file", file=path)
-    need_soffice(need)
-    return path
+    with tempfile.TemporaryDirectory(prefix="deckgen-") as folder:
+        out = Path(folder) / f"out{'.pdf' if pdf else suffix}"
+        return _build(suffix, content, out, template, options, warn).read_bytes()

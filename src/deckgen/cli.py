@@ -2,70 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
-from . import __version__
-from .errors import DeckgenError
-
-app = typer.Typer(
-    name="deckgen",
-    help="Turn a report's content (YAML) into a branded speed-read deck and a briefing.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-)
-
-_state = {"debug": False}
-
-F = TypeVar("F", bound=Callable[..., object])
-
-
-def _reports_errors(command: F) -> F:
-    """Turn a :class:`DeckgenError` into one line on stderr and exit code 2."""
-
-    @functools.wraps(command)
-    def wrapper(*args: object, **kwargs: object) -> object:
-        try:
-            return command(*args, **kwargs)
-        except DeckgenError as err:
-            if _state["debug"]:
-                raise
-            typer.echo(f"error: {err}", err=True)
-            raise typer.Exit(2) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _warn(message: str) -> None:
-    typer.echo(f"warning: {message}", err=True)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"deckgen {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
-) -> None:
-    _state["debug"] = debug
-
-
-ContentArg = Annotated[Path, typer.Argument(help="The content file (YAML or JSON).")]
+from .cli_base import app, say, state, typer_app
+from .cli_base import reports_errors as _reports_errors
+from .cli_base import warn as _warn
+from .cli_build import ContentArg
 
 
 @app.command()
@@ -74,12 +21,46 @@ def validate(content: ContentArg) -> None:
     """Check a content file and print what it holds."""
     from . import api
 
-    summary = api.summarise(api.load(content))
+    notes: list[str] = []
+    summary = api.summarise(api.load(content, notes.append))
     typer.echo(f"{content}: valid")
     for line in summary.lines():
         typer.echo(f"  {line}")
-    for message in summary.warnings():
+    for message in [*notes, *summary.warnings()]:
         _warn(message)
+
+
+@app.command("import")
+@_reports_errors
+def import_(
+    report: Annotated[Path, typer.Argument(help="The report: a .txt, .md or .docx file.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The content file to write; default content/<stem>.yaml."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the content file if it exists.")
+    ] = False,
+) -> None:
+    """Turn a report into a commented content file: its parts found, its words verbatim.
+
+    Ends with what was found, and a warning at REPORT:LINE for each guess it made. Then
+    read `deckgen validate`'s summary, fix what the warnings name, and build.
+    """
+    from . import api
+
+    result = api.import_report(report, output, force)
+    typer.echo(f"wrote {result.path}")
+    for line, message in result.guesses:
+        _warn(f"{report}:{line}: {message}" if line else f"{report}: {message}")
+    if result.left_out:
+        typer.echo(f"left out as not the report's text: {result.left_out}")
+    if result.error:
+        _warn(f"{result.path} does not validate yet: {result.error}")
+        raise typer.Exit(1)
+    typer.echo(f"{result.path}: {result.summary}")
 
 
 @app.command()
@@ -133,159 +114,6 @@ def schema() -> None:
     typer.echo(json.dumps(api.content_schema(), ensure_ascii=False, indent=2))
 
 
-OutOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", help="Where to write; default output/<content-stem>.<ext>."),
-]
-TemplateOption = Annotated[
-    str | None,
-    typer.Option("--template", "-t", help="A built-in template name or a template folder."),
-]
-
-
-MeetingOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--meeting", "-m", help="A meeting profile (meetings/NAME.yaml); output/<meeting-stem>/."
-    ),
-]
-
-
-@app.command()
-@_reports_errors
-def pptx(
-    content: ContentArg,
-    output: OutOption = None,
-    template: TemplateOption = None,
-    meeting: MeetingOption = None,
-) -> None:
-    """Make the speed-read deck (.pptx)."""
-    _make(".pptx", content, output, template, meeting)
-
-
-@app.command()
-@_reports_errors
-def docx(
-    content: ContentArg,
-    output: OutOption = None,
-    template: TemplateOption = None,
-    meeting: MeetingOption = None,
-) -> None:
-    """Make the printable briefing (.docx)."""
-    _make(".docx", content, output, template, meeting)
-
-
-def _make(suffix: str, content: Path, output, template, meeting) -> None:
-    """Build one file; a meeting's files go to output/<meeting-stem>/ by default."""
-    from . import api
-
-    options, template = api.for_meeting(meeting, template)
-    if output is None and meeting is not None:
-        output = api.default_output(content, suffix, api.meeting_folder(meeting))
-    typer.echo(f"wrote {api.build_file(suffix, content, output, template, options, _warn)}")
-
-
-@app.command()
-@_reports_errors
-def build(
-    content: ContentArg,
-    meeting: MeetingOption = None,
-    meetings: Annotated[
-        str | None,
-        typer.Option(
-            "--meetings",
-            help="A glob of meeting profiles, e.g. 'meetings/*.yaml': builds each, in parallel.",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="The folder to write to; default output/<meeting-stem>/ "
-            "(with --meetings: DIR/<meeting-stem>/).",
-        ),
-    ] = None,
-    template: TemplateOption = None,
-) -> None:
-    """Make both the deck and the briefing, for one meeting or for many."""
-    from . import api
-
-    if meeting is not None and meetings is not None:
-        raise DeckgenError("give --meeting or --meetings, not both")
-    if meetings is None:
-        for path in api.build(content, meeting, output, template, warn=_warn):
-            typer.echo(f"wrote {path}")
-        return
-    _build_meetings(content, meetings, output, template)
-
-
-def _build_meetings(content: Path, pattern: str, output: Path | None, template: str | None) -> None:
-    """Build every meeting matched by ``pattern`` on up to two processes, with a progress bar."""
-    import glob
-    import os
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    paths = sorted(Path(p) for p in glob.glob(os.path.expanduser(pattern)) if Path(p).is_file())
-    if not paths:
-        raise DeckgenError(f"no meeting profiles match '{pattern}'")
-    results: dict[Path, tuple[list[str], str | None, list[str]]] = {}
-    workers = max(1, min(2, os.cpu_count() or 1, len(paths)))
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with (
-        Progress(*columns, console=Console(stderr=True), transient=False) as progress,
-        ProcessPoolExecutor(max_workers=workers) as pool,
-    ):
-        task = progress.add_task("building meetings", total=len(paths))
-        futures = {
-            pool.submit(
-                _build_meeting,
-                str(content),
-                str(path),
-                str(output / path.stem) if output else None,
-                template,
-            ): path
-            for path in paths
-        }
-        for future in as_completed(futures):
-            path = futures[future]
-            try:
-                results[path] = future.result()
-            except Exception as err:  # a crashed worker or a bug: report it with the rest
-                results[path] = ([], f"{path}: {type(err).__name__}: {err}", [])
-            progress.advance(task)
-    failed = False
-    for path in paths:
-        written, error, warnings = results[path]
-        for message in warnings:
-            _warn(f"{path.stem}: {message}")
-        if error is None:
-            typer.echo(f"{path.stem}: wrote {', '.join(written)}")
-        else:
-            failed = True
-            typer.echo(f"error: {path.stem}: {error}", err=True)
-    if failed:
-        raise typer.Exit(2)
-
-
-def _build_meeting(
-    content: str, meeting: str, out_dir: str | None, template: str | None
-) -> tuple[list[str], str | None, list[str]]:
-    """One meeting's build in a worker process: (files written, error or None, warnings);
-    plain values only, so that they cross the process boundary."""
-    from . import api
-
-    warnings: list[str] = []
-    try:
-        written = api.build(content, meeting, out_dir, template, warn=warnings.append)
-    except DeckgenError as err:
-        return [], str(err), warnings
-    return [str(p) for p in written], None, warnings
-
-
 FileArg = Annotated[Path, typer.Argument(help="A deck (.pptx) or briefing (.docx) deckgen wrote.")]
 
 
@@ -312,7 +140,7 @@ def check(
     figures of the content not findable verbatim.
 
     Exit 1 if anything is found. A figure the render splits across two lines is a
-    warning: it is printed but does not make the exit code 1.
+    warning: it is printed but does not make the exit code 1 (unless --strict).
     """
     from . import api
 
@@ -323,6 +151,7 @@ def check(
     if errors:
         raise typer.Exit(1)
     warned = len(findings) - len(errors)
+    state["warned"] += warned  # with --strict, exit 1
     typer.echo(f"{file}: ok" + (f" ({warned} warning{'s' * (warned > 1)})" if warned else ""))
 
 
@@ -338,11 +167,22 @@ def preview(
     """Render every slide or page into one PNG, to look at it."""
     from . import api
 
-    typer.echo(f"wrote {api.preview_file(file, output, dpi)}")
+    say(f"wrote {api.preview_file(file, output, dpi)}")
 
 
-meeting_app = typer.Typer(help="Make meeting profiles (meetings/*.yaml).", no_args_is_help=True)
+meeting_app = typer_app(help="List and make meeting profiles (meetings/*.yaml).")
 app.add_typer(meeting_app, name="meeting")
+
+
+@meeting_app.command("list")
+@_reports_errors
+def meeting_list() -> None:
+    """List the built-in meeting profiles: name and meeting (use one with -m NAME)."""
+    from .builtin import data_dir, meetings
+    from .meeting import load_meeting
+
+    for name in meetings():
+        say(f"{name}  {load_meeting(data_dir('meetings', f'{name}.yaml')).name}")
 
 
 @meeting_app.command("new")
@@ -372,9 +212,8 @@ def meeting_new(
     typer.echo(f"use it with: deckgen build CONTENT --meeting {path}")
 
 
-template_app = typer.Typer(
+template_app = typer_app(
     help="List, show and make templates (colours, fonts, logo, master, briefing switches).",
-    no_args_is_help=True,
 )
 app.add_typer(template_app, name="template")
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import FieldValueError, InputError
+from .errors import FieldValueError, InputError, excerpt, field_path
+from .limits import MAX_CONTENT_BYTES, MAX_PICTURE_BYTES, MAX_PROFILE_BYTES, size_text
+from .yaml_read import Loc, Parsed, check_texts, locate, parse, read_source
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -20,131 +23,61 @@ before any is decoded (Pillow's decompression-bomb guard)."""
 PICTURE_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
 """The picture formats an ``image:`` may be."""
 
-MAX_NODES = 200_000
-"""The most nodes a document may hold once its aliases are expanded (stops "billion laughs")."""
 
-_PLAIN_TAGS = {
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "omap")
-}
-
-
-def load_content(path: str | Path):
-    """Load a content file (YAML or JSON) into a validated :class:`~deckgen.model.Content`."""
+def load_content(path: str | Path, warn: Callable[[str], None] | None = None):
+    """Load a content file (YAML or JSON) into a validated :class:`~deckgen.model.Content`;
+    ``warn`` is told of what is kept but may be a slip (full-width quotes around a text)."""
     from .model import Content
 
     path = Path(path)
-    data = read_yaml(path)
-    return _with_pictures(validate(data, Content, path), data, path)
+    parsed = parse_file(path, Content, max_bytes=MAX_CONTENT_BYTES, what="content file")
+    content = _with_pictures(validate(parsed.data, Content, path), parsed.data, path)
+    for note in parsed.notes:
+        (warn or _quiet)(note.warning(path))
+    return content
+
+
+def content_from(data: Any, where: Path):
+    """A validated :class:`~deckgen.model.Content` from data a program made (a dict of
+    lists, strings, numbers); ``where`` names it in errors, and pictures are read relative
+    to its folder."""
+    from .model import Content
+
+    check_texts(data, where, join=False)
+    return _with_pictures(validate(data, Content, where), data, where)
 
 
 def load_model(path: str | Path, model: type[M]) -> M:
     """Load ``path`` and validate it as ``model``; raise :class:`InputError` on any problem."""
     path = Path(path)
-    data = read_yaml(path)
-    return validate(data, model, path)
+    return validate(parse_file(path, model, prose=False).data, model, path)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML/JSON file safely: plain data only, no Python objects, bounded aliases."""
-    text = _read_text(path)
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    try:
-        node = yaml.compose(text)
-        if node is None:
-            raise InputError("the file holds no content", file=path, line=1, column=1)
-        _check_nodes(node, path)
-        data = YAML(typ="rt").load(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        problem = (err.problem or err.context or "invalid YAML").strip().splitlines()[0]
-        if err.problem and err.context and err.context_mark and mark is not err.context_mark:
-            problem += f" ({err.context.strip()} from line {err.context_mark.line + 1})"
-        raise InputError(f"invalid YAML: {problem}", file=path, line=line, column=column) from err
-    except YAMLError as err:
-        message = str(err).strip().splitlines()[0]
-        raise InputError(f"invalid YAML: {message}", file=path) from err
-    if not isinstance(data, dict):
-        raise InputError(
-            f"expected a mapping of keys at the top, found {_kind(data)}",
-            file=path,
-            line=1,
-            column=1,
-        )
-    return data
+def read_yaml(path: Path, model: type[BaseModel] | None = None) -> Any:
+    """Parse a YAML/JSON file safely (plain data, within :mod:`deckgen.limits`, located
+    errors); ``model``, when given, names the keys a slip is looked for after."""
+    return parse_file(Path(path), model, prose=False).data
 
 
-def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise InputError("no such file", file=path)
-    if path.is_dir():
-        raise InputError("is a directory, not a file", file=path)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror}", file=path) from err
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        before = raw[: err.start]
-        line = before.count(b"\n") + 1
-        column = err.start - (before.rfind(b"\n") + 1) + 1
-        raise InputError(
-            f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
-            file=path,
-            line=line,
-            column=column,
-        ) from err
-    if not text.strip():
-        raise InputError("the file is empty", file=path, line=1, column=1)
-    return text
+def parse_file(
+    path: Path,
+    model: type[BaseModel] | None,
+    *,
+    max_bytes: int = MAX_PROFILE_BYTES,
+    what: str = "file",
+    prose: bool = True,
+) -> Parsed:
+    """Read and parse ``path`` (:mod:`deckgen.yaml_read`): the keys a slip is looked for
+    after are ``model``'s; with ``prose``, its text fields are the author's text, which a
+    comment must not cut short."""
+    source = read_source(path, max_bytes, what)
+    if model is None:
+        return parse(source)
+    return parse(source, field_names(model), text_field(model) if prose else None)
 
 
-def _check_nodes(root: Any, path: Path) -> None:
-    """Refuse tags that would build objects, recursive aliases, and alias bombs."""
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
-    sizes: dict[int, int] = {}
-    active: set[int] = set()
-
-    def size(node: Any) -> int:
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        if key in active:
-            raise _node_error("an alias refers to itself", node, path)
-        tag = node.tag.value if hasattr(node.tag, "value") else node.tag
-        if tag is not None and tag not in _PLAIN_TAGS:
-            raise _node_error(f"tag {tag!r} is not allowed: content is plain data", node, path)
-        total = 1
-        if isinstance(node, ScalarNode):
-            pass
-        elif isinstance(node, SequenceNode):
-            active.add(key)
-            total += sum(size(child) for child in node.value)
-            active.discard(key)
-        elif isinstance(node, MappingNode):
-            active.add(key)
-            total += sum(size(k) + size(v) for k, v in node.value)
-            active.discard(key)
-        if total > MAX_NODES:
-            raise _node_error(
-                f"too large once aliases are expanded (over {MAX_NODES:,} nodes)", node, path
-            )
-        sizes[key] = total
-        return total
-
-    size(root)
-
-
-def _node_error(message: str, node: Any, path: Path) -> InputError:
-    mark = node.start_mark
-    return InputError(message, file=path, line=mark.line + 1, column=mark.column + 1)
+def _quiet(message: str) -> None:
+    """The default for ``warn``: a library call stays quiet."""
 
 
 def validate(data: Any, model: type[M], path: Path) -> M:
@@ -155,7 +88,7 @@ def validate(data: Any, model: type[M], path: Path) -> M:
         errors = [_at_field(e) for e in err.errors(include_url=False)]
         # An unknown key is usually the cause of a "field required" beside it: report it first.
         located = sorted(
-            (e["type"] != "extra_forbidden", _locate(data, e["loc"], e["type"]), i, e)
+            (e["type"] != "extra_forbidden", locate(data, e["loc"], e["type"]), i, e)
             for i, e in enumerate(errors)
         )
         _, (line, column), _, first = located[0]
@@ -164,7 +97,7 @@ def validate(data: Any, model: type[M], path: Path) -> M:
             more = len(errors) - 1
             message += f" (and {more} more problem{'s' if more > 1 else ''})"
         raise InputError(
-            message, file=path, line=line, column=column, field=_field_path(first["loc"])
+            message, file=path, line=line, column=column, field=field_path(first["loc"])
         ) from None
 
 
@@ -222,9 +155,13 @@ def _with_pictures(content: Any, data: Any, path: Path) -> Any:
         picture = (path.parent / given).resolve()
         problem = picture_problem(picture)
         if problem:
-            line, column = _locate(data, loc, "value")
+            line, column = locate(data, loc, "value")
             raise InputError(
-                f"{problem}: {given}", file=path, line=line, column=column, field=_field_path(loc)
+                f"{problem}: {excerpt(given)}",
+                file=path,
+                line=line,
+                column=column,
+                field=field_path(loc),
             )
         content = _replaced(content, loc, picture)
     return content
@@ -241,6 +178,8 @@ def picture_problem(picture: Path) -> str | None:
         return "no such picture file"
     if not picture.is_file():
         return "not a picture file"
+    if picture.stat().st_size > MAX_PICTURE_BYTES:
+        return f"too large a picture file (over {size_text(MAX_PICTURE_BYTES)})"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -262,37 +201,6 @@ def picture_problem(picture: Path) -> str | None:
     except Exception as err:  # a damaged file Pillow cannot parse
         return f"cannot read the picture ({type(err).__name__})"
     return None
-
-
-def _field_path(loc: tuple) -> str:
-    out = ""
-    for key in loc:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
-    return out or "(top)"
-
-
-def _locate(data: Any, loc: tuple, kind: str) -> tuple[int, int]:
-    """Line and column (1-based) of the node at ``loc``, or of its nearest existing parent."""
-    line, column = 1, 1
-    node = data
-    for depth, key in enumerate(loc):
-        last = depth == len(loc) - 1
-        lc = getattr(node, "lc", None)
-        if lc is None:
-            break
-        try:
-            if isinstance(node, dict) and key in node:
-                at_key = not last or kind == "extra_forbidden"
-                pos = lc.key(key) if at_key else lc.value(key)
-            elif isinstance(node, list) and isinstance(key, int) and key < len(node):
-                pos = lc.item(key)
-            else:
-                break
-        except (KeyError, IndexError, TypeError):
-            break
-        line, column = pos[0] + 1, pos[1] + 1
-        node = node[key]
-    return line, column
 
 
 _MESSAGES = {
@@ -320,10 +228,10 @@ def _message(error: dict, model: type[BaseModel]) -> str:
                 hint = f" (did you mean '{close[0]}'?)"
             else:
                 hint = f" (expected one of: {', '.join(parent.model_fields)})"
-        return f"unknown key '{name}'{hint}"
+        return f"unknown key '{excerpt(name)}'{hint}"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return f"expected one of {expected}, got {error['input']!r}"
+        return f"expected one of {expected}, got {excerpt(error['input'])!r}"
     if kind == "value_error":  # a validator's own words, without pydantic's "Value error, "
         return str(error.get("ctx", {}).get("error", error["msg"]))
     message = _MESSAGES.get(kind, error["msg"])
@@ -343,7 +251,7 @@ def _kind(value: Any) -> str:
         return f"{str(value).lower()}"
     if isinstance(value, int | float):
         return f"the number {value}"
-    return f"{type(value).__name__} {str(value)[:30]!r}"
+    return f"{type(value).__name__} {excerpt(value)!r}"
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
@@ -368,3 +276,62 @@ def _submodel(annotation: Any) -> type[BaseModel] | None:
             if found is not None:
                 return found
     return None
+
+
+def field_names(model: type[BaseModel]) -> frozenset[str]:
+    """Every key ``model`` and the models in it take: the names a YAML slip may follow."""
+    names: set[str] = set()
+    todo, seen = [model], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            names.add(info.alias or name)
+            todo += _submodels(info.annotation)
+    return frozenset(names)
+
+
+def text_field(model: type[BaseModel]) -> Callable[[Loc], bool]:
+    """Whether a place in a file of ``model`` holds the author's text (a ``str`` field or an
+    item of a list of them), not a number, a choice, a path or a mapping."""
+
+    def is_text(loc: Loc) -> bool:
+        annotation: Any = model
+        for key in loc:
+            annotation = _bare(annotation)
+            if isinstance(key, int):
+                if typing.get_origin(annotation) not in (list, tuple):
+                    return False
+                annotation = typing.get_args(annotation)[0]
+            elif _is_model(annotation) and key in annotation.model_fields:
+                annotation = annotation.model_fields[key].annotation
+            else:
+                return False
+        return _bare(annotation) is str
+
+    return is_text
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _bare(annotation: Any) -> Any:
+    """``annotation`` without ``Annotated`` and ``| None``."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if origin is typing.Annotated:
+            annotation = args[0]
+        elif origin in (typing.Union, types.UnionType) and len(args) == 1:
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _submodels(annotation: Any) -> list[type[BaseModel]]:
+    if _is_model(annotation):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _submodels(arg)]

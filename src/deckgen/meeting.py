@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Language
-from .options import BuildOptions, ProfileOptions, first_duplicate
+from .options import BuildOptions, LabelWords, ProfileOptions, first_duplicate
 
 
 class Meeting(ProfileOptions):
@@ -36,19 +36,22 @@ class Meeting(ProfileOptions):
     language: Language | None = None
     """The language of the fixed labels (目录, 续, 第N页…): ``zh`` or ``en``; by default the
     content's language."""
+    labels: LabelWords = {}
+    """This meeting's own fixed words, over the template's and deckgen's: ``review: 回顾总结``,
+    or one per language (``review: {zh: 回顾总结, en: Looking back}``)."""
 
     def options(self) -> BuildOptions:
         """The build options this profile asks for."""
         shared = {name: getattr(self, name) for name in ProfileOptions.model_fields}
-        return BuildOptions(**shared, meeting=self.name, labels=self.language)
+        return BuildOptions(**shared, meeting=self.name, labels=self.language, words=self.labels)
 
 
 def load_meeting(path: str | Path) -> Meeting:
     """Load and validate a meeting profile; errors are located at file:line:column."""
-    from .load import read_yaml, validate
+    from .load import parse_file, validate
 
     path = Path(path)
-    data = read_yaml(path)
+    data = parse_file(path, Meeting, what="meeting profile").data
     for key, what in (("parts", "part"), ("omit", "piece")):
         names = data.get(key) if isinstance(data, dict) else None
         if not (isinstance(names, list) and all(isinstance(p, str) for p in names)):
@@ -65,6 +68,27 @@ def load_meeting(path: str | Path) -> Meeting:
                 field=f"{key}[{twice}]",
             )
     return validate(data, Meeting, path)
+
+
+def meeting_paths(pattern: str) -> list[Path]:
+    """The meeting profiles a glob matches (``meetings/*.yaml``), sorted; refused when none
+    does or when more than :data:`~deckgen.limits.MAX_MEETINGS` do (the glob stops there)."""
+    import glob
+    import itertools
+    import os
+
+    from .limits import MAX_MEETINGS
+
+    found = (Path(p) for p in glob.iglob(os.path.expanduser(pattern)))
+    paths = list(itertools.islice((p for p in found if p.is_file()), MAX_MEETINGS + 1))
+    if not paths:
+        raise InputError("no meeting profiles match", file=pattern)
+    if len(paths) > MAX_MEETINGS:
+        raise InputError(
+            f"more than {MAX_MEETINGS} meeting profiles match: build them in smaller groups",
+            file=pattern,
+        )
+    return sorted(paths)
 
 
 def _position(node: object, key: int | str) -> tuple[int | None, int | None]:
@@ -184,6 +208,10 @@ marking:
 # 固定用语（目录、续、第N页……）的语言：zh 中文、en 英文；留空则随内容语言
 # Language of the fixed labels (agenda, (cont.), page…): zh or en; empty follows the content.
 language:
+
+# 本会议自己的固定用语，覆盖模板和默认的，例如 review: 回顾总结（deckgen 的用语见 README）
+# This meeting's own fixed words, over the template's and deckgen's, e.g. review: Looking back.
+labels: {}
 
 # 简报期号（第N期），从 1 起；留空则不印期号
 # The briefing's issue number (No. N), from 1; empty prints none.

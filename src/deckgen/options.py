@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from .labels import check_words
 from .model import PART_NAMES, Language, _Strict
 
 PartName = Literal["review", "problems", "targets", "plan", "closing"]
@@ -101,6 +102,10 @@ class ProfileOptions(_Strict):
         return names
 
 
+LabelWords = Annotated[dict[str, str | dict[str, str]], AfterValidator(check_words)]
+"""Fixed words an office overrides (:mod:`deckgen.labels`): a word a key, or one a language."""
+
+
 class BuildOptions(ProfileOptions):
     """Everything a meeting profile can change; the defaults give the full report."""
 
@@ -109,3 +114,5 @@ class BuildOptions(ProfileOptions):
     labels: Language | None = None
     """The language of fixed labels (agenda, 续, 目录…; a profile's ``language``); by default
     the content's language."""
+    words: LabelWords = {}
+    """Fixed words of the build's own (a profile's ``labels``), over the template's."""

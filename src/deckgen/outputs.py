@@ -37,9 +37,11 @@ class Output:
 
 
 def _plan_deck(content: Content, theme: Theme, options: BuildOptions):
+    from .labels import overriding
     from .plan.deck import plan_deck
 
-    return plan_deck(content, theme, options)
+    with overriding(theme.labels, options.words):
+        return plan_deck(content, theme, options)
 
 
 def _write_deck(plan, theme: Theme, path: Path) -> None:
@@ -49,9 +51,11 @@ def _write_deck(plan, theme: Theme, path: Path) -> None:
 
 
 def _plan_brief(content: Content, theme: Theme, options: BuildOptions):
+    from .labels import overriding
     from .plan.brief import plan_brief
 
-    return plan_brief(content, theme, options)
+    with overriding(theme.labels, options.words):
+        return plan_brief(content, theme, options)
 
 
 def _write_brief(plan, theme: Theme, path: Path) -> None:

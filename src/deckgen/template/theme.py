@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from ..builtin import data_dir
 from ..errors import InputError
 from ..model import language_of_tag
+from ..options import LabelWords
 
 TEMPLATES_DIR = data_dir("templates")
 """Where the built-in templates live."""
@@ -121,6 +122,9 @@ class Theme(_Strict):
     """The organisation's own PowerPoint template, relative to the template folder;
     ``master.pptx`` in the folder is used when this is not given."""
     briefing: Briefing
+    labels: LabelWords = {}
+    """The office's own fixed words (目录, 回顾, 续…; see :mod:`deckgen.labels`), e.g.
+    ``review: 回顾总结``, or one per language (``review: {zh: 回顾总结, en: Looking back}``)."""
     folder: Path | None = Field(default=None, exclude=True)
     """The folder the template was read from (set by the loader)."""
 

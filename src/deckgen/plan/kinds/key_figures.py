@@ -18,7 +18,7 @@ def key_figures(p: Planner, part: Part, h) -> list[Slide]:
     if not cards:
         return []
     body = number_cards(p, cards, p.grid.content)
-    title = f"{p.label('key_figures')}｜{h.title}" if p.lang == "zh" else f"{h.title}: key figures"
+    title = p.label("key_figures", title=h.title)
     colon = "：" if p.lang == "zh" else ": "
     notes = "\n".join(f"{c.tag}{colon}{c.caption} {c.before}{c.number}{c.after}" for c in cards)
     return [p.slide("key_figures", title, h.slogan, part.label, body, notes)]

@@ -1,0 +1,70 @@
+"""Looking at written files as LibreOffice renders them: what a reader would find wrong
+(``deckgen check``) and a picture of every slide or page (``deckgen preview``). Part of
+:mod:`deckgen.api`, which exports both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def check_file(path: str | Path, content_path: str | Path | None = None) -> list:
+    """What a reader would find wrong in a written deck or briefing, as
+    :class:`deckgen.check.Finding` s, each naming the slide, or the page and paragraph.
+
+    Rendered by LibreOffice (needed): runs with Chinese lacking an East Asian font or
+    language, invisible characters, breaks inside sentences and tabs in running text,
+    full-width punctuation in English text, text spilling out of its shape (decks),
+    punctuation lost in the render, library defaults in the properties, and (warnings)
+    figures split across lines; with ``content_path``, each sentence and figure of that
+    content the file does not hold verbatim. See :mod:`deckgen.check`.
+    """
+    import tempfile
+
+    from .errors import DeckgenError, InputError
+    from .load import load_content
+    from .outputs import output_for
+    from .preview import to_pdf
+
+    path = _written_file(path, "to check the layout")
+    content = load_content(content_path) if content_path is not None else None
+    suffix = path.suffix.lower()
+    try:
+        with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
+            return output_for(suffix).check(path, to_pdf(path, Path(tmp)), content)
+    except DeckgenError:
+        raise
+    except Exception as err:  # python-pptx/-docx and LibreOffice refuse a broken file
+        raise InputError(f"cannot open it as a {suffix} file ({err})", file=path) from err
+
+
+def preview_file(path: str | Path, out: str | Path | None = None, dpi: int = 50) -> Path:
+    """One PNG showing every slide or page of a written deck or briefing, as LibreOffice
+    renders it; default ``output/<stem>.png``."""
+    import tempfile
+
+    from .files import atomic_write, refuse_inputs
+    from .outputs import output_for
+    from .preview import contact_sheet, to_pdf, to_png
+
+    path = _written_file(path, "for a preview")
+    out = Path(out) if out else Path("output") / f"{path.stem}.png"
+    refuse_inputs(out, [path])
+    columns = output_for(path.suffix).preview_columns
+    with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
+        pngs = to_png(to_pdf(path, Path(tmp)), Path(tmp), dpi=dpi)
+        return atomic_write(out, lambda t: contact_sheet(pngs, t, columns=columns))
+
+
+def _written_file(path: str | Path, need: str) -> Path:
+    """``path`` if it is a .pptx or .docx file and LibreOffice is there to render it."""
+    from .errors import InputError
+    from .outputs import OUTPUTS, output_for
+    from .preview import need_soffice
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file", file=path)
+    if output_for(path.suffix) is None:
+        raise InputError(f"expected a {' or '.join(OUTPUTS)} file", file=path)
+    need_soffice(need)
+    return path
