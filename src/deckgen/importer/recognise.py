@@ -219,6 +219,10 @@ def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]
         plan["label"] = first.heading.piece(first.label)
     elif first is not None and first.heading:
         plan["title"] = heading_text(first.heading)
+    outlook = next((s.heading for s in secs if s.part == "outlook" and s.heading), None)
+    if "title" not in plan and "label" not in plan and outlook is not None and outlook.short:
+        plan["title"] = heading_text(outlook)  # "Economic Outlook for 2021…" heads the plan
+        intro = [p for p in intro if not (p.line == outlook.line and p == outlook.para.text)]
     blocks = [
         b for s in main for b in ([s.heading] if s.heading and s is not first else []) + s.blocks
     ]
