@@ -1,16 +1,61 @@
-"""Writing output files atomically: a failed run never leaves half a file or clobbers an old one."""
+"""Files read safely (a regular file, at most so large) and written atomically (a failed run
+never leaves half a file or clobbers an old one)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import InputError, OutputError
+
+_KINDS = (
+    (stat.S_ISDIR, "is a directory, not a file"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a file"),
+    (stat.S_ISCHR, "is a device, not a file"),
+    (stat.S_ISBLK, "is a device, not a file"),
+    (stat.S_ISSOCK, "is a socket, not a file"),
+)
+
+
+def read_capped(path: Path, limit: int, what: str = "file") -> bytes:
+    """The bytes of the regular file ``path``, refused at once (an :class:`InputError`) if it
+    is missing, not a regular file (a directory, a FIFO, a device: nothing waits on it) or
+    over ``limit`` bytes (``what`` names the kind of file in the message); never more than
+    ``limit`` bytes are read, whatever the file claims."""
+    from .limits import size_text
+
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError("no such file", file=path) from None
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror}", file=path) from err
+    status = os.fstat(fd)
+    for is_kind, message in _KINDS:
+        if is_kind(status.st_mode):
+            os.close(fd)
+            raise InputError(message, file=path)
+    too_big = f"too large a {what} (over {size_text(limit)})"
+    if status.st_size > limit:
+        os.close(fd)
+        raise InputError(too_big, file=path)
+    with os.fdopen(fd, "rb", buffering=0) as stream:
+        data = b""
+        try:
+            while len(data) <= limit and (chunk := stream.read(limit + 1 - len(data))):
+                data += chunk
+        except OSError as err:
+            raise InputError(f"cannot read: {err.strerror}", file=path) from err
+    if len(data) > limit:
+        raise InputError(too_big, file=path)
+    return data
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
