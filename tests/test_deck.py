@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import assert_few_split
+from conftest import assert_few_split, write
 from pptx import Presentation
 from seedtext import missing, seed_sentences
 from typer.testing import CliRunner
@@ -169,13 +169,18 @@ def test_every_content_slide_has_notes(seed_pptx):
         assert slide.notes_slide.notes_text_frame.text.strip(), number
 
 
-def test_targets_slide_holds_a_native_chart(seed_pptx):
+def test_targets_slide_draws_no_chart_the_cards_already_say(seed_pptx, tmp_path):
+    """The seed gives this year's targets only: cards say them, no chart repeats them; with
+    last year's results beside them, a native chart shows both."""
     prs = Presentation(str(seed_pptx))
-    charts = [sh for slide in prs.slides for sh in slide.shapes if sh.has_chart]
-    assert charts
-    chart = charts[0].chart
-    assert list(chart.plots[0].categories)[0] == "地区生产总值"
-    assert list(chart.series[0].values)[0] == pytest.approx(5.5)
+    assert not [sh for slide in prs.slides for sh in slide.shapes if sh.has_chart]
+    text = SEED.read_text(encoding="utf-8").replace(
+        "      label: 地区生产总值\n", "      label: 地区生产总值\n      last: 2.1%\n", 1
+    )
+    deck = api.build_pptx(write(tmp_path, text, "last.yaml"), tmp_path / "last.pptx")
+    (chart,) = [sh.chart for s in Presentation(str(deck)).slides for sh in s.shapes if sh.has_chart]
+    assert list(chart.plots[0].categories) == ["地区生产总值增长"]
+    assert [list(s.values) for s in chart.series] == [[2.1], [5.5]]
 
 
 def test_every_chinese_run_declares_east_asian_font_and_lang(seed_pptx):

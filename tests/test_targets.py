@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import error_line, write
 from pptx import Presentation
+from pptx.enum.dml import MSO_FILL
+from pptx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from deckgen import api
@@ -301,14 +303,15 @@ def test_the_api_refuses_too(tmp_path):
 
 DECK = content(
     target("地区生产总值增长5.5%", label="地区生产总值", value=5.5, unit="%", kind="growth"),
-    target("一般公共预算收入增长5-6%", label="一般公共预算收入"),
-    target("居民消费价格涨幅控制在3%左右", label="居民消费价格涨幅"),
+    target("一般公共预算收入增长5-6%", label="一般公共预算收入", last="-3.2%"),
+    target("居民消费价格涨幅控制在3%左右", label="居民消费价格涨幅", last="增长1.8%"),
     target("单位地区生产总值能耗下降3%", label="单位地区生产总值能耗", kind="decrease"),
+    target("规上工业增加值增长6%", label="规上工业增加值", last="5.1%"),
     target("城乡居民收入增长与经济增长基本同步"),
 )
 
 DECK_EN = content(
-    target("GDP growth of 5.5%", label="GDP"),
+    target("GDP growth of 5.5%", label="GDP", last="3.2%"),
     target("Keep consumer price inflation below 3%", label="Consumer prices"),
     target("Cut energy use per unit of GDP by 3%", label="Energy intensity"),
     language="en",
@@ -321,12 +324,22 @@ def _seen(text: str) -> str:
 
 
 def _targets_slide(path: Path):
+    """The cards (number, caption) and the charts of the deck's first targets slide."""
     prs = Presentation(str(path))
-    (slide,) = [s for s in prs.slides if any(sh.has_chart for sh in s.shapes)]
+    slide = next(  # a targets slide's cards have no tag naming a point
+        s
+        for s in prs.slides
+        if {"Big number"} <= {sh.name for sh in s.shapes}
+        and "Figure tag" not in {sh.name for sh in s.shapes}
+    )
     cards = [_seen(sh.text_frame.text) for sh in slide.shapes if sh.name == "Big number"]
     captions = [_seen(sh.text_frame.text) for sh in slide.shapes if sh.name == "Figure caption"]
     charts = [sh.chart for sh in slide.shapes if sh.has_chart]
     return list(zip(cards, captions, strict=True)), charts
+
+
+def _labels(series) -> list[str]:
+    return [p.data_label.text_frame.text for p in series.points]
 
 
 def test_a_deck_shows_ceilings_and_decreases_as_such(tmp_path):
@@ -337,14 +350,57 @@ def test_a_deck_shows_ceilings_and_decreases_as_such(tmp_path):
         ("5-6%", "一般公共预算收入增长"),  # the range as written
         ("3%左右", "居民消费价格涨幅（上限）"),  # a ceiling, marked as one
         ("3%", "单位地区生产总值能耗下降"),  # a fall, in the text's own word
+        ("6%", "规上工业增加值增长"),
     ]
-    (chart,) = charts
-    assert len(chart.series) == 1  # growth only: no ceiling bar, no positive bar for a fall
-    assert list(chart.plots[0].categories) == ["地区生产总值", "一般公共预算收入"]
-    assert list(chart.series[0].values) == [5.5, 5]
-    labels = [p.data_label for p in chart.series[0].points]
-    assert labels[1].has_text_frame and labels[1].text_frame.text == "5-6%"
-    assert chart.value_axis.minimum_scale == 0
+    (chart,) = charts  # what the cards cannot show: last year's results beside the targets
+    categories = ["一般公共预算收入增长", "居民消费价格涨幅（上限）", "规上工业增加值增长"]
+    assert list(chart.plots[0].categories) == categories
+    last, this = chart.series
+    assert (last.name, this.name) == ("上年实绩", "今年目标")
+    assert list(last.values) == [-3.2, 1.8, 5.1] and list(this.values) == [5, 3, 6]
+    assert _labels(last) == ["-3.2%", "1.8%", "5.1%"]  # each figure as the report writes it
+    assert _labels(this) == ["5-6%", "3%左右", "6%"]
+    assert chart.value_axis.minimum_scale < -3.2  # a fall drawn below zero, with room
+    ceiling = this.points[1].format
+    assert ceiling.fill.type == MSO_FILL.BACKGROUND  # a bound: its outline, not a bar
+    assert this.points[0].format.fill.type != MSO_FILL.BACKGROUND
+    assert chart.has_legend
+
+
+def test_without_last_years_results_the_chart_is_left_out(tmp_path):
+    """A chart of this year's targets alone would repeat the cards: it is not drawn."""
+    text = content(
+        target("地区生产总值增长5.5%", label="地区生产总值"),
+        target("城乡居民收入增长与经济增长基本同步"),
+    )
+    deck = api.build_pptx(write(tmp_path, text), tmp_path / "t.pptx")
+    cards, charts = _targets_slide(deck)
+    assert cards == [("5.5%", "地区生产总值增长")] and charts == []
+    prs = Presentation(str(deck))
+    listed = [
+        p
+        for s in prs.slides
+        for sh in s.shapes
+        if sh.name == "Other targets text"
+        for p in sh.text_frame.paragraphs
+    ]
+    assert [p.text for p in listed] == ["城乡居民收入增长与经济增长基本同步"]  # no typed ▲
+    assert listed[0]._p.pPr.find(qn("a:buChar")) is not None  # a real bullet
+
+
+@pytest.mark.parametrize(
+    "last, message",
+    [
+        ("2.1亿元", r"not in the target's unit"),
+        ("2.1%、3%", r"must be one figure"),
+        ("较快", r"must be one figure"),
+    ],
+)
+def test_last_years_result_is_one_figure_in_the_targets_unit(tmp_path, last, message):
+    path = write(tmp_path, content(target("地区生产总值增长5.5%", last=last)))
+    with pytest.raises(InputError, match=message) as caught:
+        api.load(path)
+    assert ":6:13: targets.items[0].last:" in str(caught.value)  # at the field
 
 
 def test_an_english_deck_shows_ceilings_and_decreases_as_such(tmp_path):
@@ -356,7 +412,8 @@ def test_an_english_deck_shows_ceilings_and_decreases_as_such(tmp_path):
         ("3%", "Energy intensity down"),
     ]
     (chart,) = charts
-    assert list(chart.series[0].values) == [5.5]
+    assert list(chart.series[0].values) == [3.2] and list(chart.series[1].values) == [5.5]
+    assert list(chart.plots[0].categories) == ["GDP growth"]
 
 
 def test_the_deck_never_shows_a_value_the_text_does_not_say(tmp_path):
@@ -367,15 +424,19 @@ def test_the_deck_never_shows_a_value_the_text_does_not_say(tmp_path):
         api.build_pptx(write(tmp_path, data, "seed.yaml"), tmp_path / "seed.pptx")
     deck = api.build_pptx(seed, tmp_path / "seed.pptx")
     items = load_content(seed).targets.items
-    cards, (chart, *_) = _targets_slide(deck)
+    cards, charts = _targets_slide(deck)
     for (number, caption), item in zip(cards, items, strict=False):
         assert number in item.text and caption.startswith(item.label)
-    assert list(chart.series[0].values) == [t.value for t in items if t.kind == "growth"]
+    assert charts == []  # the seed gives no last year's results: no chart repeats the cards
 
 
 def test_a_growth_written_negative_is_drawn_below_zero(tmp_path):
-    text = content(target("出口增长-3%", label="出口"), target("投资增长5%", label="投资"))
+    text = content(
+        target("出口增长-3%", label="出口", last="2%"),
+        target("投资增长5%", label="投资", last="-1%"),
+    )
     deck = api.build_pptx(write(tmp_path, text), tmp_path / "neg.pptx")
     _, (chart,) = _targets_slide(deck)
-    assert list(chart.series[0].values) == [-3, 5]
+    assert list(chart.series[1].values) == [-3, 5] and list(chart.series[0].values) == [2, -1]
+    assert _labels(chart.series[1]) == ["-3%", "5%"]
     assert chart.value_axis.minimum_scale < -3

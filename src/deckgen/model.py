@@ -243,16 +243,22 @@ class Target(_Strict):
     """``growth`` (a rate of increase), ``level`` (an amount to reach), ``ceiling`` (a bound
     not to pass: "控制在3%以内"), ``decrease`` (a fall: "下降3%") or ``qualitative`` (no
     number); left out, read from the text. Never None once validated."""
+    last: str | None = None
+    """Last year's result for what the target measures, as the report writes it, e.g.
+    "5.2%" beside "地区生产总值增长5.5%左右": one figure, in the target's unit. With it, the
+    targets chart sets last year's result beside this year's target."""
 
     @model_validator(mode="after")
     def _agrees_with_text(self) -> Target:
         """Refuse a reading the text contradicts; fill in what the text says and was left out."""
-        from .target_text import read_target
+        from .target_text import read_target, same_unit
 
         fills = read_target(self.text, self.value, self.unit, self.qualifier, self.kind)
         # Frozen: set the fields read from the text once, here, as validation does.
         self.__dict__.update(fills)
         self.__pydantic_fields_set__.update(fills)
+        if self.last is not None:
+            same_unit(self.last, self.value, self.unit)
         return self
 
 

@@ -235,6 +235,33 @@ def _unit_ok(unit: str | None, text: str, fig: Figure) -> bool:
     return unit is None or unit_matches(unit, text, fig)
 
 
+def last_figure(last: str) -> Figure:
+    """The one figure of a target's ``last`` (last year's result, "5.2%" or "增长5.2%"), or
+    :class:`FieldValueError` at ``last``."""
+    figs = find_figures(last)
+    if len(figs) != 1:
+        raise FieldValueError(
+            f"last year's result {_quoted(last)} must be one figure, {_figures_said(last, figs)}",
+            "last",
+        )
+    return figs[0]
+
+
+def same_unit(last: str, value: float | None, unit: str | None) -> Figure:
+    """``last``'s figure, when it is in the unit of its target's value (a rate beside a
+    rate, 亿元 beside 亿元), else :class:`FieldValueError` at ``last``."""
+    fig = last_figure(last)
+    if value is None:
+        raise FieldValueError("a target with no figure has no last year's result", "last")
+    if unit is None or _norm(unit) != _norm(fig.unit):
+        raise FieldValueError(
+            f"last year's result {_quoted(fig.text)} is not in the target's unit"
+            f" {_quoted(unit or '')}: set a result in the same unit beside a target",
+            "last",
+        )
+    return fig
+
+
 # --- one target ---------------------------------------------------------------------------
 
 

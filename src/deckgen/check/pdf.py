@@ -155,7 +155,9 @@ def _page(page, number: int) -> Page:
             if raw.FPDFText_IsGenerated(text.raw, i) == 1:
                 continue
             code = raw.FPDFText_GetUnicode(text.raw, i)
-            if code == 0 or code == 0xFFFE:
+            if raw.FPDFText_IsHyphen(text.raw, i) == 1:  # a hyphen ending a line: drawn
+                code = ord("-")
+            if code in (0, 0xFFFE):
                 continue
             x0, y0, x1, y1 = text.get_charbox(i, loose=True)
             raw.FPDFText_GetCharOrigin(text.raw, i, x, y)

@@ -51,17 +51,48 @@ def chunk_sizes(n: int, most: int) -> list[int]:
     return [first] + [k for k in (9, 8, 6, 4, 3, 2, 1) if k < first]
 
 
-def balanced(items: list, most: int) -> list[list]:
-    """``items`` on as few slides as ``most`` a slide allows, shared out evenly (4 at 3 a
-    slide: 2 and 2, not 3 and a lone 1); the fuller slides first."""
+def balanced(items: list, most: int, weight=None) -> list[list]:
+    """``items`` on as few slides as ``most`` a slide allows, shared out evenly: by count (4
+    at 3 a slide: 2 and 2, not 3 and a lone 1), or, given ``weight`` (an item's amount of
+    text), so that the lightest slide carries as much as it can against the heaviest. The
+    fuller slides first."""
     slides = -(-len(items) // most)
     base, extra = divmod(len(items), slides)
+    sizes = [base + (1 if i < extra else 0) for i in range(slides)]
+    if weight is not None and 1 < slides:
+        sizes = _even_sizes([weight(x) for x in items], slides, most) or sizes
     out, at = [], 0
-    for i in range(slides):
-        size = base + (1 if i < extra else 0)
+    for size in sizes:
         out.append(items[at : at + size])
         at += size
     return out
+
+
+def _even_sizes(weights: list[float], slides: int, most: int) -> list[int] | None:
+    """The group sizes (each 1..``most``, in order) of ``weights`` cut into ``slides``
+    groups whose lightest group is heaviest against the heaviest; None past a few thousand
+    ways to cut."""
+    from itertools import combinations
+
+    n = len(weights)
+    best, best_score, tried = None, -1.0, 0
+    for cuts in combinations(range(1, n), slides - 1):
+        tried += 1
+        if tried > 5000:
+            return None
+        bounds = (0, *cuts, n)
+        sizes = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+        if max(sizes) > most:
+            continue
+        loads = [sum(weights[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        score = min(loads) / max(max(loads), 1)
+        if score > best_score + 1e-9:
+            best, best_score = sizes, score
+    return best
+
+
+def _weight(card: Card) -> int:
+    return sum(len(t) for t in (card.heading or "", *card.texts))
 
 
 def flow(
@@ -88,19 +119,35 @@ def flow(
             top = box.box.bottom + p.grid.gutter
             first = Rect(area.x, top, area.w, area.bottom - top)
     for per_slide in chunk_sizes(len(items), 4 if len(items) == 4 else 3):
-        bodies = []
-        for chunk in balanced(items, per_slide):
-            body = _card_row(p, chunk, area if bodies else first)
-            if body is None:
-                break
-            bodies.append((body, chunk))
-        else:
-            return _slides(p, kind, title, subtitle, tag, bodies, opening)
-    # One card alone does not fit: split its text across slides.
-    bodies = []
+        for weight in (_weight, None):  # even text a slide, else even cards a slide
+            bodies = []
+            for chunk in balanced(items, per_slide, weight):
+                body = _card_row(p, chunk, area if bodies else first)
+                if body is None:
+                    break
+                bodies.append((body, chunk))
+            else:
+                return _slides(p, kind, title, subtitle, tag, bodies, opening)
+    # Some card does not fit alone: it is split evenly across slides; the cards that fit
+    # stay whole, side by side where they fit together.
+    bodies: list = []
+    group: list[Card] = []
     for item in items:
-        pieces = _split_card(p, item, area if bodies else first, area)
-        bodies += [(body, [piece]) for body, piece in pieces]
+        where = area if bodies else first
+        if _card_row(p, [item], where) is not None:
+            if len(group) < 3 and _card_row(p, [*group, item], where) is not None:
+                group.append(item)
+                continue
+            if group:
+                bodies.append((_card_row(p, group, where), group))
+            group = [item]
+            continue
+        if group:
+            bodies.append((_card_row(p, group, where), group))
+            group = []
+        bodies += _split_evenly(p, item, area if bodies else first, area)
+    if group:
+        bodies.append((_card_row(p, group, area if bodies else first), group))
     return _slides(p, kind, title, subtitle, tag, bodies, opening)
 
 
@@ -166,9 +213,31 @@ def _card_parts(p: Planner, item: Card, cell: Rect):
     return cell, heading, fitted, body_box
 
 
-def _split_card(p: Planner, item: Card, first_cell: Rect, cell: Rect):
+def _split_evenly(p: Planner, item: Card, first_cell: Rect, cell: Rect) -> list:
+    """A card too long for one slide, on as few slides as it needs, its text shared out so
+    that no slide carries less than it can against its neighbour (a slide filled and a line
+    left over is what this avoids)."""
+    best = list(_split_card(p, item, first_cell, cell))
+    for share in (0.9, 0.8, 0.7, 0.6, 0.5):
+        if _evenness(best) >= 0.6:
+            break
+        pieces = list(_split_card(p, item, first_cell, cell, share))
+        if len(pieces) > len(best):
+            break
+        if _evenness(pieces) > _evenness(best):
+            best = pieces
+    return [(body, [piece]) for body, piece in best]
+
+
+def _evenness(pieces: list) -> float:
+    loads = [sum(len(t) for t in piece.texts) for _, piece in pieces]
+    return min(loads) / max(max(loads), 1)
+
+
+def _split_card(p: Planner, item: Card, first_cell: Rect, cell: Rect, share: float = 1.0):
     """Pieces of one card, each filling one full-width card (the first ``first_cell``, the
-    others ``cell``) at the body floor size."""
+    others ``cell``) at the body floor size; with ``share``, each filled only so far (the
+    last piece takes what is left)."""
     texts = list(_texts(item))
     first = True
     while texts:
@@ -187,7 +256,10 @@ def _split_card(p: Planner, item: Card, first_cell: Rect, cell: Rect):
             els.append(heading)
             top = heading.box.bottom + 8
         body_box = Rect(inner.x, top, inner.w, inner.bottom - top)
-        fits, texts = p.type.split(texts, _style(item), body_box.w, body_box.h, BODY[1])
+        fits, rest = p.type.split(texts, _style(item), body_box.w, body_box.h * share, BODY[1])
+        if not fits:  # not one sentence within the share: the box, filled
+            fits, rest = p.type.split(texts, _style(item), body_box.w, body_box.h, BODY[1])
+        texts = rest
         fitted = p.type.fit(fits, _style(item), body_box.w, body_box.h, BODY)
         if fitted is None:  # split() promised these fit at the floor
             fitted = p.type.at(fits, _style(item), BODY[1], body_box.w)

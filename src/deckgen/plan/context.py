@@ -13,12 +13,17 @@ from ..labels import Language, label, labels_language
 from ..model import Content
 from ..options import BuildOptions
 from ..template.theme import Theme
-from .layout import COVER_TITLE, FOOTER_SIZE, SLIDE_TITLE, SUBTITLE, Grid
+from .layout import BODY, COVER_TITLE, FOOTER_SIZE, SLIDE_TITLE, SUBTITLE, Grid
 from .slides import Element, Paragraph, Picture, Rect, Run, Shape, Slide, TextBox
 from .typeset import SAFETY, Style, Typesetter
 
 LAST_RESORT = 10.0
 """The smallest size a title, tag or footer is ever set at, when it is far too long."""
+READABLE = 30
+"""A paragraph of body text this many characters long or longer is read, not glanced at:
+it is set at :data:`~deckgen.plan.layout.BODY`'s floor or larger, whatever its role."""
+CHROME = frozenset({"Footer", "Marking", "Slide number", "Figure tag"})
+"""Texts that are the slide's furniture, not its body: they keep their small sizes."""
 
 
 @dataclass(frozen=True)
@@ -78,13 +83,31 @@ class Planner:
         placeholder: str | None = None,
     ) -> TextBox | None:
         """``texts`` fitted in ``box`` at the largest size of ``sizes``, or None."""
+        sizes = self.readable(texts, style, sizes, name)
+        return self._fit(
+            texts, style, box, sizes, anchor=anchor, name=name, placeholder=placeholder
+        )
+
+    def _fit(
+        self, texts, style: Style, box: Rect, sizes, *, anchor="t", name="Text", placeholder=None
+    ) -> TextBox | None:
         fitted = self.type.fit(texts, style, box.w, box.h, sizes)
         if fitted is None:
             return None
         return fitted.box(box, anchor, name, placeholder)
 
+    @staticmethod
+    def readable(texts, style: Style, sizes, name: str = "Text") -> tuple[float, float]:
+        """``sizes``, raised to body size for a body paragraph of :data:`READABLE` characters
+        or more: a long slogan, caption or byline is body text a room must read."""
+        if style.role != "body" or name in CHROME or all(len(t) < READABLE for t in texts):
+            return sizes
+        low = max(sizes[1], BODY[1])
+        return (max(sizes[0], low), low)
+
     def snug(self, texts, style: Style, box: Rect, sizes, name: str = "Text") -> TextBox | None:
         """Like :meth:`text`, with the box trimmed to the height the text takes."""
+        sizes = self.readable(texts, style, sizes, name)
         fitted = self.type.fit(texts, style, box.w, box.h, sizes)
         if fitted is None:
             return None
@@ -96,6 +119,7 @@ class Planner:
     ) -> TextBox | None:
         """A short text: on one line if any size in ``sizes`` allows, else wrapped; without
         ``fallback``, None when it does not fit at all."""
+        sizes = self.readable([text], style, sizes, name)
         one_line = Rect(box.x, box.y, box.w, min(box.h, sizes[0] * style.line_spacing / SAFETY + 1))
         fitted = self.type.fit([text], style, one_line.w, one_line.h, sizes)
         if fitted is not None:
@@ -114,8 +138,9 @@ class Planner:
         box_ = self.text(texts, style, box, sizes, **kw)
         if box_ is not None:
             return box_
+        sizes = self.readable(texts, style, sizes, kw.get("name", "Text"))
         smaller = (sizes[1] - 0.5, LAST_RESORT)
-        box_ = self.text(texts, style, box, smaller, **kw) if smaller[0] >= LAST_RESORT else None
+        box_ = self._fit(texts, style, box, smaller, **kw) if smaller[0] >= LAST_RESORT else None
         shown = texts[0][:30] + ("…" if len(texts[0]) > 30 else "")
         if box_ is not None:
             size = box_.paragraphs[0].runs[0].size
@@ -149,7 +174,7 @@ class Planner:
             tag_style = Style("heading", colour="white", align="ctr")
             out.append(self.must_text([tag], tag_style, g.tag.inset(6, 2), (14, 10), anchor="ctr"))
         if subtitle:
-            sub_style = Style("body", colour="primary")
+            sub_style = Style("body", colour="primary", line_spacing=1.15)
             out.append(self.must_text([subtitle], sub_style, g.subtitle, SUBTITLE, anchor="t"))
         if g.own:
             out.append(Shape(g.rule, "gold", name="Rule"))

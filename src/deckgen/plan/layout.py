@@ -10,7 +10,7 @@ from .slides import Rect
 # The type scale (points): few sizes, used consistently.
 COVER_TITLE = (44.0, 30.0)
 SLIDE_TITLE = (28.0, 20.0)
-SUBTITLE = (16.0, 12.0)
+SUBTITLE = (18.0, 16.0)
 CARD_HEADING = (20.0, 18.0)
 BODY = (18.0, 18.0)
 """Body text: 18 pt on every slide, one size across the deck; what does not fit continues

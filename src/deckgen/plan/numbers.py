@@ -39,13 +39,16 @@ def number_cards(
     g = p.grid
     rows, cols = (1, len(cards)) if one_row else grid_shape(len(cards))
     # Cards no larger than a card needs: a lone figure is a card, not a poster.
-    w = min(area.w, cols * MAX_CARD[0] + (cols - 1) * g.gutter)
+    # A caption to be read at body size gets a wider card: fewer, fuller lines.
+    long = any(p.readable([c.caption], Style("body"), CAPTION) != CAPTION for c in cards)
+    most_w = MAX_CARD[0] * (1.5 if long else 1.0)
+    w = min(area.w, cols * most_w + (cols - 1) * g.gutter)
     h = min(area.h, rows * MAX_CARD[1] + (rows - 1) * g.gutter)
     area = Rect(area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h)
     boxes = cells(area, len(cards), g.gutter, (rows, cols))
     inner = [b.inset(PAD) for b in boxes]
     tag_h = 20.0 if tags and any(c.tag for c in cards) else 0.0
-    cap_h = min(54.0, inner[0].h * 0.34)
+    cap_h = _caption_room(p, [c.caption for c in cards], inner[0])
     num_h = inner[0].h - tag_h - cap_h - 8
     size = min(_number_size(p, c, r.w, num_h) for c, r in zip(cards, inner, strict=True))
     els: list[Element] = []
@@ -71,9 +74,47 @@ def number_cards(
                 Rect(r.x, y, r.w, num_h), (_number_paragraph(card, size),), "ctr", 0.0, "Big number"
             )
         )
-        cap = Rect(r.x, y + num_h + 8, r.w, cap_h)
-        els.append(p.caption(card.caption, Style("body"), cap, CAPTION, name="Figure caption"))
-    return els
+        els.append(Rect(r.x, y + num_h + 8, r.w, cap_h))  # its caption, set below
+    return _captions(p, [c.caption for c in cards], els)
+
+
+def _caption_room(p: Planner, captions: list[str], inner: Rect) -> float:
+    """The height a card keeps for its caption: a third of it, more for a caption long
+    enough to be read at body size (up to 55%, the number getting smaller)."""
+    room = min(54.0, inner.h * 0.34)
+    style = Style("body")
+    for c in captions:
+        sizes = p.readable([c], style, CAPTION)
+        if sizes != CAPTION:
+            need = p.type.fit([c], style, inner.w, inner.h, sizes)
+            if need is not None:
+                room = max(room, min(need.height / SAFETY + 2, inner.h * 0.55))
+    return room
+
+
+def _captions(p: Planner, captions: list[str], els: list) -> list[Element]:
+    """Each card's caption in its place (the boxes ``els`` holds), all at one size: the
+    largest at which every caption fits; failing that, each at the size it fits."""
+    boxes = [e for e in els if isinstance(e, Rect)]
+    style = Style("body")
+    # A caption long enough to be read at body size sets them all at it.
+    sizes = max((p.readable([c], style, CAPTION) for c in captions), default=CAPTION)
+    size = sizes[0]
+    set_: list = []
+    while size >= sizes[1] and not set_:
+        set_ = [
+            p.text([c], style, b, (size, size), name="Figure caption")
+            for c, b in zip(captions, boxes, strict=True)
+        ]
+        set_ = set_ if all(set_) else []
+        size -= 0.5
+    if not set_:
+        set_ = [
+            p.caption(c, style, b, sizes, name="Figure caption")
+            for c, b in zip(captions, boxes, strict=True)
+        ]
+    it = iter(set_)
+    return [next(it) if isinstance(e, Rect) else e for e in els]
 
 
 def _number_size(p: Planner, card: BigNumber, width: float, height: float) -> float:

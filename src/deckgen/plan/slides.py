@@ -88,19 +88,28 @@ class Shape:
 
 
 @dataclass(frozen=True)
+class Series:
+    """One series of a bar chart: a name for its legend, a value a category, and each value's
+    data label as the text writes it ("8%左右", "5-6%")."""
+
+    name: str
+    values: tuple[float, ...]
+    labels: tuple[str, ...]
+    colour: ColourRole = "primary"
+    outlined: tuple[bool, ...] = ()
+    """Points drawn as an outline, not a filled bar: a bound not to pass (a ceiling)."""
+
+
+@dataclass(frozen=True)
 class Chart:
-    """A native bar chart: categories, values, their labels' number format."""
+    """A native clustered bar chart: categories down the side, one bar a series each."""
 
     box: Rect
     categories: tuple[str, ...]
-    values: tuple[float, ...]
-    number_format: str = 'General"%"'
-    font_size: float = 12.0
+    series: tuple[Series, ...]
+    font_size: float = 16.0
     title: str | None = None
     name: str = "Chart"
-    labels: tuple[str, ...] = ()
-    """Each value's data label where it is not the number format's: a range as written
-    ("5-6%", its bar at the value); "" (or no labels at all) for the number format's."""
 
 
 @dataclass(frozen=True)

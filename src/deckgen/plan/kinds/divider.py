@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..context import Part, Planner
-from ..slides import Element, Rect, Shape, Slide
+from ..slides import Element, Rect, Shape, Slide, TextBox
 from ..typeset import Style
 
 
@@ -41,14 +41,24 @@ def divider(p: Planner, number: int, part: Part) -> Slide:
     )
     texts = [t for t in (part.title, part.subtitle) if t and t != part.label]
     if texts:
-        els.append(
-            p.must_text(
-                texts,
-                Style("body", colour="white"),
-                Rect(x, 290, w, 110),
-                (26, 16),
-                placeholder="subtitle",
-            )
-        )
+        box = divider_text(p, texts)
+        if box is None and part.key != "closing":  # the closing's intro opens its cards
+            box = p.must_text(texts, DIVIDER_TEXT, _text_box(p), (26, 16), placeholder="subtitle")
+        if box is not None:
+            els.append(box)
     notes = "\n".join([part.label, *texts])
     return Slide("divider", part.label, tuple(els), notes, "primary", dark=True, layout="divider")
+
+
+DIVIDER_TEXT = Style("body", colour="white")
+
+
+def _text_box(p: Planner) -> Rect:
+    g = p.grid
+    return Rect(g.margin + 40, 290, g.width - 2 * g.margin - 80, 116)
+
+
+def divider_text(p: Planner, texts: list[str]) -> TextBox | None:
+    """A part's title and subtitle under its name on the divider, or None when they are too
+    long to read there at a readable size."""
+    return p.text(texts, DIVIDER_TEXT, _text_box(p), (26, 18), placeholder="subtitle")

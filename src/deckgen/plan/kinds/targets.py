@@ -1,5 +1,6 @@
-"""The year's targets: numeric ones as big-number cards, growth ones also as a native bar
-chart, qualitative ones listed beside it; any number of each, continued as needed."""
+"""The year's targets: numeric ones as big-number cards, qualitative ones as a bulleted list,
+and last year's results beside this year's targets as a native bar chart when the report
+gives them; any number of each, continued as needed."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from functools import partial
 
 from ...figures import find_figures
 from ...model import Target, Targets
-from ...target_text import DIRECTION_WORDS, bounds, is_percent, number_text, stated
+from ...target_text import DIRECTION_WORDS, is_percent, number_text, same_unit, stated
+from ..cards import balanced
 from ..choose import MAX_FIGURES
-from ..context import Part, Planner
+from ..context import READABLE, Part, Planner
+from ..layout import BODY
 from ..numbers import PAD, BigNumber, number_cards
-from ..slides import Chart, Element, Rect, Shape, Slide
+from ..slides import Chart, Element, Rect, Series, Shape, Slide
 from ..typeset import Style
 
 MIN_CARD_WIDTH = 150.0
@@ -23,34 +26,40 @@ def make(p: Planner, part: Part) -> list[Slide]:
 
 
 def targets(p: Planner, part: Part, t: Targets) -> list[Slide]:
-    """Targets: numeric ones as big-number cards, growth ones also as a native bar chart,
-    qualitative ones listed beside the chart; any number of each, continued as needed."""
+    """Targets: numeric ones as big-number cards; the qualitative ones listed, with real
+    bullets; where the report gives last year's results, a chart of each beside this year's
+    target (what the cards alone cannot show). Any number of each, continued as needed."""
     g = p.grid
-    numeric = [x for x in t.items if x.value is not None]
-    # Only rates of growth are bars: a ceiling is a bound, not a growth, and a fall is not
-    # a positive bar (a growth written negative, "增长-3%", is drawn below zero).
-    growth = [x for x in numeric if x.kind == "growth" and is_percent(x.unit)]
-    other = [("▲ " if p.lang == "en" else "▲") + x.text for x in t.items if x.value is None]
+    # A target whose card would need its whole long text as caption is listed instead:
+    # read whole, at body size, its figures in their sentence.
+    carded = {id(x): _target_card(p, x) for x in t.items if x.value is not None}
+    for x in t.items:
+        card = carded.get(id(x))
+        if card is not None and card.caption == x.text and len(x.text) >= READABLE:
+            del carded[id(x)]
+    numeric = [x for x in t.items if id(x) in carded]
+    charted = [x for x in numeric if x.last is not None and is_percent(x.unit)]
+    other = [x.text for x in t.items if id(x) not in carded]
     title = part.label
     subtitle = p.apart(t.intro) or None
-    notes = "\n".join([*t.intro, *("▲" + x.text for x in t.items)])
+    notes = "\n".join([*t.intro, *(x.text for x in t.items)])
     area = g.content
-    cards = [_target_card(p, x) for x in numeric]
+    cards = [carded[id(x)] for x in numeric]
     slide = partial(p.slide, "targets", subtitle=subtitle, tag=None, notes=notes)
     one_row = bool(cards) and len(cards) <= MAX_FIGURES and area.w / len(cards) >= MIN_CARD_WIDTH
-    if one_row and (growth or other):  # cards in a row on top, chart and list below
+    if one_row and (charted or other):  # cards in a row on top, chart and list below
         top, bottom = area.take_top(area.h * 0.42, g.gutter)
-        body, left = _chart_and_list(p, growth, other, bottom)
+        body, left = _chart_and_list(p, charted, other, bottom)
         if not left:
             body = number_cards(p, cards, top, False, one_row=True) + body
             return [slide(title=title, body=body)]
     slides: list[Slide] = []
-    for start in range(0, len(cards), MAX_FIGURES):
-        body = number_cards(p, cards[start : start + MAX_FIGURES], area, tags=False)
+    for chunk in balanced(cards, MAX_FIGURES) if cards else []:
+        body = number_cards(p, chunk, area, tags=False)
         slides.append(slide(title=p.continued(title) if slides else title, body=body))
-    while growth or other:
-        body, other = _chart_and_list(p, growth, other, area)
-        growth = []
+    while charted or other:
+        body, other = _chart_and_list(p, charted, other, area)
+        charted = []
         slides.append(slide(title=p.continued(title) if slides else title, body=body))
     return slides
 
@@ -89,30 +98,20 @@ def _target_caption(p: Planner, x: Target, word: str) -> str:
 
 
 def _chart_and_list(
-    p: Planner, growth: list[Target], other: list[str], area: Rect
+    p: Planner, charted: list[Target], other: list[str], area: Rect
 ) -> tuple[list[Element], list[str]]:
-    """The growth chart and the qualitative list side by side; what of the list is left over."""
+    """The chart and the qualitative list side by side; what of the list is left over."""
     g = p.grid
     els: list[Element] = []
-    if growth and other:
+    if charted and other:
         left = Rect(area.x, area.y, area.w * 0.58, area.h)
         right = Rect(left.right + g.gutter, area.y, area.right - left.right - g.gutter, area.h)
     else:
         left = right = area
-    if growth:
-        els.append(
-            Chart(
-                left,
-                tuple(x.label or x.text for x in growth),
-                tuple(float(x.value) for x in growth),
-                title=p.label("growth_targets"),
-                name="Growth targets",
-                labels=tuple(_range_label(x) for x in growth),
-            )
-        )
-    left: list[str] = []
+    if charted:
+        els.append(_chart(p, charted, left))
+    rest: list[str] = []
     if other:
-        els.append(Shape(right, "light", name="Other targets"))
         inner = right.inset(PAD)
         head = p.snug(
             [p.label("other_targets")],
@@ -120,21 +119,52 @@ def _chart_and_list(
             Rect(inner.x, inner.y, inner.w, 30),
             (18, 14),
         )
-        els.append(head)
-        rest = Rect(inner.x, head.box.bottom + 6, inner.w, inner.bottom - head.box.bottom - 6)
-        style = Style("body", space_after=0.5)
-        box = p.text(other, style, rest, (18, 12), name="Other targets text")
-        if box is None:  # more than fits: the rest goes to a continuation slide
-            shown, left = p.type.split(other, style, rest.w, rest.h, 12)
-            box = p.must_text(shown or other[:1], style, rest, (12, 12), name="Other targets text")
-            left = left if shown else other[1:]
-        els.append(box)
-    return els, left
+        box = Rect(inner.x, head.box.bottom + 6, inner.w, inner.bottom - head.box.bottom - 6)
+        style = Style("body", space_after=0.5, bullet=True)
+        text = p.snug(other, style, box, BODY, name="Other targets text")
+        if text is None:  # more than fits: the rest goes to a continuation slide
+            shown, rest = p.type.split(other, style, box.w, box.h, BODY[1])
+            if not shown:
+                shown, rest = other[:1], other[1:]
+            text = p.must_text(shown, style, box, BODY, name="Other targets text")
+        # The panel as tall as its list, or as the chart beside it.
+        bottom = right.bottom if charted else min(right.bottom, text.box.bottom + PAD)
+        panel = Rect(right.x, right.y, right.w, bottom - right.y)
+        els += [Shape(panel, "light", name="Other targets"), head, text]
+    return els, rest
 
 
-def _range_label(x: Target) -> str:
-    """A range's data label as written ("5-6%"): its bar stands at the value; "" otherwise."""
-    st = stated(x.text, x.value, x.unit, x.kind)
-    if st is None or len(bounds(st.figure)) < 2:
-        return ""
+def _chart(p: Planner, charted: list[Target], box: Rect) -> Chart:
+    """Last year's result beside this year's target, each labelled as the report writes it;
+    a ceiling's bar drawn as an outline, a bound rather than an amount."""
+    last = [same_unit(x.last, x.value, x.unit) for x in charted if x.last is not None]
+    this = [stated(x.text, x.value, x.unit, x.kind) for x in charted]
+    pairs = list(zip(charted, this, strict=True))
+    return Chart(
+        box,
+        tuple(_target_caption(p, x, st.word if st else "") for x, st in pairs),
+        (
+            Series(
+                p.label("last_result"),
+                tuple(f.value for f in last),
+                tuple(f.text for f in last),
+                "muted",
+            ),
+            Series(
+                p.label("this_target"),
+                tuple(float(x.value) for x in charted),
+                tuple(_as_written(x, st) for x, st in pairs),
+                "primary",
+                tuple(x.kind == "ceiling" for x in charted),
+            ),
+        ),
+        title=p.label("targets_chart"),
+        name="Targets chart",
+    )
+
+
+def _as_written(x: Target, st) -> str:
+    """A target's figure as its text writes it ("8%左右", "5-6%")."""
+    if st is None:
+        return number_text(float(x.value)) + (x.unit or "")
     return st.before + st.number + st.after

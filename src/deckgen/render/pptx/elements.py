@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_TICK_LABEL_POSITION,
+)
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -159,15 +164,16 @@ class Painter:
             shape.adjustments[0] = 0.18
 
     def chart(self, slide, element: Chart) -> None:
-        """A native, editable clustered bar chart with data labels in the theme's palette."""
-        data = CategoryChartData(number_format=element.number_format)
+        """A native, editable clustered bar chart in the theme's palette, each bar labelled
+        with its figure as the report writes it."""
+        data = CategoryChartData()
         data.categories = list(element.categories)
-        data.add_series(element.title or "", list(element.values))
+        for s in element.series:
+            data.add_series(s.name, list(s.values))
         frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *_emu(element.box), data)
         frame.name = element.name
         chart = frame.chart
         _positive_axis_ids(chart._chartSpace)
-        chart.has_legend = False
         chart.font.size = Pt(element.font_size)
         body = self.theme.fonts.body
         ooxml.set_fonts(chart.font._rPr, body.latin, body.east_asian, self.lang)
@@ -176,51 +182,55 @@ class Painter:
             chart.has_title = True
             tf = chart.chart_title.text_frame
             tf.text = element.title
-            for r in tf.paragraphs[0].runs:
-                rPr = r._r.get_or_add_rPr()
-                rPr.set("sz", str(int(element.font_size * 100 + 200)))
-                rPr.set("b", "1")
-                ooxml.set_fonts(rPr, body.latin, body.east_asian, self.lang)
-                ooxml.set_colour(rPr, self.colour("dark"))
+            self._chart_text(tf.paragraphs[0].runs, element.font_size, "dark")
+        chart.has_legend = len(element.series) > 1
+        if chart.has_legend:
+            chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+            chart.legend.include_in_layout = False
         plot = chart.plots[0]
         plot.gap_width = 60
+        plot.overlap = -10
         plot.vary_by_categories = False
-        series = plot.series[0]
-        series.format.fill.solid()
-        series.format.fill.fore_color.rgb = RGBColor.from_string(self.colour("primary"))
-        plot.has_data_labels = True
-        # A point's own label (a range as written) makes its series hold labels of its
-        # own, which then stand for every point of it: they are styled like the plot's.
-        custom = any(element.labels)
-        for labels in (plot.data_labels, *([series.data_labels] if custom else [])):
-            labels.show_value = True
-            labels.number_format = element.number_format
-            labels.number_format_is_linked = False
-            labels.position = XL_LABEL_POSITION.OUTSIDE_END
-            labels.font.size = Pt(element.font_size)
-            labels.font.bold = True
-            labels.font.color.rgb = RGBColor.from_string(self.colour("accent"))
+        for s, series in zip(element.series, plot.series, strict=True):
+            colour = RGBColor.from_string(self.colour(s.colour))
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = colour
+            series.invert_if_negative = False
+            for point, text, outlined in zip(
+                series.points, s.labels, s.outlined or [False] * len(s.labels), strict=True
+            ):
+                if outlined:  # a bound, not an amount: its outline only
+                    point.format.fill.background()
+                    point.format.line.color.rgb = colour
+                    point.format.line.width = Pt(2)
+                tf = point.data_label.text_frame
+                tf.text = text
+                self._chart_text(tf.paragraphs[0].runs, element.font_size, s.colour)
+                point.data_label.position = XL_LABEL_POSITION.OUTSIDE_END
         cat = chart.category_axis
         cat.reverse_order = True  # first category at the top, as it reads
         cat.has_major_gridlines = False
         cat.format.line.color.rgb = RGBColor.from_string(self.colour("muted"))
-        for point, text in zip(series.points, element.labels, strict=False):
-            if text:  # a range as written ("5-6%"): the bar stands at its value
-                tf = point.data_label.text_frame
-                tf.text = text
-                for r in tf.paragraphs[0].runs:
-                    r.font.size = Pt(element.font_size)
-                    r.font.bold = True
-                    r.font.color.rgb = RGBColor.from_string(self.colour("accent"))
-                    ooxml.set_fonts(r._r.get_or_add_rPr(), body.latin, body.east_asian, self.lang)
-                point.data_label.position = XL_LABEL_POSITION.OUTSIDE_END
+        cat.tick_labels.font.size = Pt(element.font_size)
+        cat.tick_label_position = XL_TICK_LABEL_POSITION.LOW  # left of a bar below zero too
         val = chart.value_axis
         val.visible = False
         val.has_major_gridlines = False
         # Zero stays on the axis; a negative value (a growth written "-3%") is drawn below it.
-        low, high = min([0.0, *element.values]), max([0.0, *element.values])
-        val.minimum_scale = low * 1.25
-        val.maximum_scale = high * 1.25 if high > low else None
+        values = [v for s in element.series for v in s.values]
+        low, high = min([0.0, *values]), max([0.0, *values])
+        val.minimum_scale = low * 1.8  # room for a label left of it
+        val.maximum_scale = high * 1.3 if high > low else None
+
+    def _chart_text(self, runs, size: float, colour: str) -> None:
+        """A chart's own words: bold, at ``size``, in the body faces and ``colour``."""
+        body = self.theme.fonts.body
+        for r in runs:
+            rPr = r._r.get_or_add_rPr()
+            r.font.size = Pt(size)
+            r.font.bold = True
+            r.font.color.rgb = RGBColor.from_string(self.colour(colour))
+            ooxml.set_fonts(rPr, body.latin, body.east_asian, self.lang)
 
     def picture(self, slide, element: Picture) -> None:
         """A picture: with ``crop``, prepared for its box (upright, cropped to the box's
