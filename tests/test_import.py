@@ -543,3 +543,24 @@ def test_word_styles_numbering_and_bold_run_ins(tmp_path):
     commitments = content["plan"]["commitments"]
     assert [c["title"] for c in commitments] == ["做强实体经济", "办好民生实事"]
     assert commitments[1]["points"] == [{"bullets": ["新建养老服务中心2个。"]}]
+
+
+def test_a_word_footnote_is_reported(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    document = docx.Document()
+    document.add_heading("2024年某县政府工作报告", 0)
+    p = document.add_paragraph("过去一年，地区生产总值增长5%。")
+    ref = OxmlElement("w:footnoteReference")
+    ref.set(qn("w:id"), "1")
+    p.add_run()._r.append(ref)
+    report = tmp_path / "report.docx"
+    document.save(report)
+    out = tmp_path / "c.yaml"
+    result = run_import(report, out)
+    assert result.exit_code == 0, result.output
+    assert "1 footnote marker (lines 2)" in result.stdout
+    assert "#   2: footnote marker: (a Word footnote's note)" in out.read_text(encoding="utf-8")
+    assert "过去一年，地区生产总值增长5%。" in strings(load_yaml(out))

@@ -103,6 +103,8 @@ def separate(paras: list[Para]) -> tuple[list[Para], list[Skipped], str | None]:
             continue
         kept.append(p)
     kept = [_without_markers(p, glossary_at is not None, skipped) for p in kept]
+    for p in kept:  # a Word footnote's mark is no text, but its note is not imported
+        skipped += [Skipped(p.line, "(a Word footnote's note)", "footnote marker")] * p.notes
     skipped.sort(key=lambda s: s.line)
     return kept, skipped, source
 

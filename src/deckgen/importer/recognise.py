@@ -167,9 +167,10 @@ def _review(secs: list[Section], out: Imported) -> dict | None:
     _part_titles(review, found, out)
     rest = found.head + found.tail
     highlights = [item_of(it, plan=False, guesses=out.guesses) for it in found.items]
-    if not highlights and len(rest) > 1:  # no structure: the first paragraph sums up, each
-        highlights = paragraph_items(rest[1:], plan=False, guesses=out.guesses)  # other is a theme
-        rest = rest[:1]
+    if not highlights and rest:  # no structure: the first paragraph sums up, each other is
+        summing = rest[:1] if len(rest) > 1 else []  # a theme (a lone paragraph is one)
+        highlights = paragraph_items(rest[len(summing) :], plan=False, guesses=out.guesses)
+        rest = summing
     summary = [b.piece(b.para.text) for b in rest]
     if summary:
         review["summary"] = summary
