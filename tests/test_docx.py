@@ -220,9 +220,10 @@ def test_even_and_odd_footers_without_an_update_prompt(seed_docx: Path):
     settings = part(seed_docx, "word/settings.xml")
     assert settings.find("w:evenAndOddHeaders", NS) is not None
     assert settings.find("w:updateFields", NS) is None
-    names = [n for n in zipfile.ZipFile(seed_docx).namelist() if n.startswith("word/footer")]
-    codes = ["".join(part(seed_docx, n).itertext()) for n in names]
-    assert len(codes) == 2 and all("PAGE" in c for c in codes)
+    section = docx.Document(str(seed_docx)).sections[0]
+    footers = [section.first_page_footer, section.footer, section.even_page_footer]
+    codes = ["".join(p._p.itertext()) for f in footers for p in f.paragraphs]
+    assert len(codes) == 3 and all("PAGE" in c for c in codes)  # the first page's too
 
 
 # --- what is on the pages -------------------------------------------------------------------
@@ -276,27 +277,38 @@ def test_targets_table_repeats_its_header_row(seed_doc):
     assert table.rows[1].cells[0].paragraphs[0].style.font.size == Pt(14)
 
 
-def test_copy_block_at_the_foot_of_the_last_page(seed_docx: Path, pages):
-    body = part(seed_docx, "word/document.xml")
-    box = body.find(".//w:txbxContent", NS)
-    lines = ["".join(box_p.itertext()) for box_p in box.findall("w:p", NS)]
+def framed(body: etree._Element) -> list[etree._Element]:
+    """The paragraphs set in frames (the 版记's)."""
+    return [p for p in body.iter(w("p")) if p.find("w:pPr/w:framePr", NS) is not None]
+
+
+def test_copy_block_at_the_foot_of_an_even_last_page(seed_docx: Path, pages):
+    frames = framed(part(seed_docx, "word/document.xml"))
+    lines = ["".join(p.itertext()) for p in frames]
     assert lines == ["抄送：区委办公室，区人大常委会办公室。", "南京市六合区人民政府2023年1月印发"]
     rules = [
-        (side, int(el.get(w("sz"))))
-        for p in box.findall("w:p", NS)
+        (etree.QName(el).localname, int(el.get(w("sz"))))
+        for p in frames
         for el in p.find("w:pPr/w:pBdr", NS)
-        for side in [etree.QName(el).localname]
     ]
-    assert rules == [("top", 8), ("bottom", 6), ("bottom", 8)]
+    assert rules == [("top", 8), ("bottom", 6), ("bottom", 8)]  # thick, thin, thick
+    assert frames[-1].find("w:pPr/w:framePr", NS).get(w("yAlign")) == "bottom"
     last = pages[-1]
+    assert len(pages) % 2 == 0, "the 版记's page is the back of a folded sheet"
     issued = [bbox for text, bbox in lines_of(last) if text.endswith("印发")]
     assert issued and issued[0][3] > last.height - 45 * MM  # at the foot of the 版心
+    assert not any(t.endswith("印发") for page in pages[:-1] for t, _ in lines_of(page))
 
 
-def test_marking_in_every_header(seed_docx: Path):
-    names = [n for n in zipfile.ZipFile(seed_docx).namelist() if n.startswith("word/header")]
-    assert len(names) == 2
-    assert all("".join(part(seed_docx, n).itertext()) == "内部资料 注意保存" for n in names)
+def test_marking_on_the_first_page_only(seed_docx: Path, pages):
+    settings = docx.Document(str(seed_docx)).sections[0]
+    assert settings.different_first_page_header_footer
+    assert "".join(p.text for p in settings.first_page_header.paragraphs) == "内部资料 注意保存"
+    assert "".join(p.text for p in settings.header.paragraphs) == ""
+    marked = [
+        page.number for page in pages if any("内部资料" in t for t, _ in lines_of(page))
+    ]
+    assert marked == [1]
 
 
 def test_document_properties(seed_doc):
@@ -484,7 +496,7 @@ def test_english_content_builds(tmp_path: Path):
     assert styled(doc, "Heading 2") == ["1. Stability first — Growth held up"]
     assert styled(doc, "Heading 3") == ["(1) Market entities"]
     assert [c.text for c in doc.tables[0].rows[0].cells] == ["Indicator", "Target"]
-    box = "".join(part(out, "word/document.xml").find(".//w:txbxContent", NS).itertext())
+    box = "".join("".join(p.itertext()) for p in framed(part(out, "word/document.xml")))
     assert "Copy to: Office." in box and "Issued January 2023" in box
     run = part(out, "word/document.xml").find(".//w:body/w:p[5]/w:r/w:rPr", NS)
     assert run.find("w:lang", NS).get(w("val")) == "en-US"

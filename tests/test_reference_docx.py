@@ -220,12 +220,13 @@ def test_headers_kept_with_the_marking_footers_are_page_numbers(python_docx_buil
     parts = texts(python_docx_built)
     headers = [t for n, t in parts.items() if n.startswith("word/header")]
     footers = [t for n, t in parts.items() if n.startswith("word/footer")]
-    assert len(headers) == 2  # odd and even pages
-    assert all(t.split("\x00")[0] == "内部资料 注意保存" and HEADER in t for t in headers)
-    assert len(footers) == 2 and not any(FOOTER in t for t in footers)
+    assert len(headers) == 3  # the first page's (with the marking), odd and even pages
+    assert sorted(t.split("\x00")[0] for t in headers) == [HEADER, HEADER, "内部资料 注意保存"]
+    assert all(HEADER in t for t in headers)
+    assert len(footers) == 3 and not any(FOOTER in t for t in footers)
     sectpr = docx.Document(str(python_docx_built)).sections[0]._sectPr
     kinds = {r.get(w("type")) for r in sectpr.findall("w:footerReference", NS)}
-    assert kinds == {"default", "even"}
+    assert kinds == {"default", "even", "first"}
 
 
 def test_document_properties_are_deckgens(built):

@@ -1,12 +1,16 @@
 """The briefing's plan: a content turned into numbered blocks (GB/T 9704 order), pure data.
 
 :mod:`.blocks` holds the blocks, :mod:`.parts` one writer a part of the report (the table
-:data:`~.parts.PARTS`), :mod:`.pages` the page estimates of the table of contents.
+:data:`~.parts.PARTS`); :mod:`.styles` the page grid and paragraph styles, :mod:`.lines` and
+:mod:`.boxes` the lines and heights each block takes in them, :mod:`.pages` the pages they
+fill: the table of contents' page numbers and the 版记's even last page.
 """
 
 from __future__ import annotations
 
-from ...labels import label, labels_language
+import unicodedata
+
+from ...labels import Language, label, labels_language
 from ...model import ALL_PARTS, Content
 from ...options import BuildOptions
 from ...template.theme import Theme
@@ -30,8 +34,10 @@ from .blocks import (
     roman_numeral,
     runs_of,
 )
-from .pages import contents, estimated_pages
+from .boxes import Boxes
+from .pages import colophon, contents, lay_out
 from .parts import PARTS, Writer
+from .styles import typography
 
 __all__ = [
     "Block",
@@ -48,7 +54,6 @@ __all__ = [
     "Title",
     "TocEntry",
     "chinese_numeral",
-    "estimated_pages",
     "heading_prefix",
     "plan_brief",
     "roman_numeral",
@@ -70,7 +75,7 @@ def plan_brief(content: Content, theme: Theme, options: BuildOptions) -> Brief:
 
     head: list[Block] = [
         Masthead(
-            title=theme.briefing.masthead,
+            title=masthead(theme, language),
             issue=label("issue", language, n=options.issue_number)
             if options.issue_number is not None
             else None,
@@ -98,9 +103,11 @@ def plan_brief(content: Content, theme: Theme, options: BuildOptions) -> Brief:
         issued=label("issued", language, date=date) if date else None,
     )
 
-    body = planner.blocks
+    boxes = Boxes(typography(meta.lang == "zh", theme.briefing.fonts), theme.briefing)
+    body = [boxes.settle(b) for b in planner.blocks]
     if options.toc:
-        head.append(contents(head, body, language))
+        head.append(contents(head, body, boxes, language))
+    closing_block, pages = colophon(closing_block, lay_out([*head, *body], boxes), boxes)
     blocks = (*head, *body, closing_block)
     headings = [b for b in body if isinstance(b, Heading)]
     keywords = [meta.region, *(h.text for h in headings if h.level == 1)]
@@ -117,5 +124,18 @@ def plan_brief(content: Content, theme: Theme, options: BuildOptions) -> Brief:
         ),
         blocks=blocks,
         marking=options.marking,
+        pages=pages,
         warnings=tuple(planner.warnings),
     )
+
+
+ENGLISH_MASTHEAD = "Briefing"
+"""An English briefing's masthead when the template's is Chinese."""
+
+
+def masthead(theme: Theme, language: Language) -> str:
+    """The masthead's title: the template's, unless the briefing is English and it is not."""
+    title = theme.briefing.masthead
+    if language == "en" and any(unicodedata.east_asian_width(c) in "WF" for c in title):
+        return ENGLISH_MASTHEAD
+    return title

@@ -3,32 +3,11 @@ numbered 一、（一）1.（1）, paragraphs, tables, contents, the 版记), an
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ...labels import Language
 from ..properties import Properties
-
-LINES_PER_PAGE = 22
-"""Lines on a page of the document grid (GB/T 9704: 22 lines × 28 characters)."""
-CHARS_PER_LINE = 28
-"""Body characters (三号, 16 pt) on a line of the grid."""
-INDENT_CHARS = 2
-"""The first-line indent of body paragraphs and headings, in characters."""
-COPY_CHARS_PER_LINE = 31
-"""四号 (14 pt) characters on a line of the 版记."""
-
-
-def text_width(text: str) -> float:
-    """``text``'s width in body characters: wide (CJK) characters 1, others ½."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
-
-
-def _lines(text: str, per_line: float = CHARS_PER_LINE, indent: int = INDENT_CHARS) -> int:
-    return max(1, math.ceil((indent + text_width(text)) / per_line))
-
 
 # ---------------------------------------------------------------------------------------------
 # Numbering
@@ -163,6 +142,9 @@ class Table:
     rows: tuple[tuple[tuple[Run, ...], ...], ...]
     widths: tuple[float, ...]
     """Each column's share of the 版心 width; they add up to 1."""
+    heights: tuple[int, ...] = ()
+    """Each row's height in twips, the header row's first, as the pages are laid out with
+    (empty until then)."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +155,7 @@ class TocEntry:
     text: str
     anchor: str
     page: int
-    """The page the heading is estimated to fall on (from the 22 × 28 grid)."""
+    """The page the heading is laid out on (:mod:`deckgen.plan.brief.pages`)."""
 
 
 @dataclass(frozen=True)
@@ -187,27 +169,24 @@ class Contents:
 
 @dataclass(frozen=True)
 class CopyBlock:
-    """The 版记: 抄送 line, then issuing unit and date of issue, between rules."""
+    """The 版记: 抄送 line, then issuing unit and date of issue, between rules, at the foot
+    of the last page, which is even."""
 
     copy_to: str | None
     organisation: str | None
     issued: str | None
-
-    @property
-    def lines(self) -> int:
-        """Its height in grid lines: the 抄送 line(s) in 四号 (31 a line) and the issuing line."""
-        copy = _lines(self.copy_to, COPY_CHARS_PER_LINE, 1) if self.copy_to else 0
-        return copy + 1
-
-
-FIGURE_LINES = 11
-"""The most grid lines a figure's picture takes (half a page); its caption takes one more."""
+    breaks: int = 0
+    """Page breaks before it: 0 on the page the text ends on, 1 on the next page, 2 on the
+    page after a blank one (the pages laid out put it on an even page)."""
+    copy_lines: int = 1
+    """The lines its 抄送 line takes."""
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A picture inside the text block's width (at most :data:`FIGURE_LINES` high), centred,
-    kept on one page with its caption below."""
+    """A picture inside the text block's width (at most
+    :data:`~deckgen.plan.brief.styles.FIGURE_LINES` high), centred, kept on one page with its
+    caption below."""
 
     path: str
     caption: str
@@ -228,7 +207,9 @@ class Brief:
     properties: Properties
     blocks: tuple[Block, ...]
     marking: str | None = None
-    """Printed in the header of every page, e.g. "内部资料 注意保存"."""
+    """Printed in the first page's header, e.g. "内部资料 注意保存"."""
+    pages: int = 0
+    """How many pages it is laid out on (an even number: the 版记 ends it)."""
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
     def headings(self) -> list[Heading]:

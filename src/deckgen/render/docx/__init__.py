@@ -1,4 +1,5 @@
-"""Write a briefing plan as a .docx: styles, page, blocks, properties; nothing is measured."""
+"""Write a briefing plan as a .docx: styles, page, blocks, font table, properties; nothing is
+measured (the plan laid the pages out)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from ...template.theme import Theme
 from ..properties import finish_package, set_core
 from . import adopt, ooxml
 from .blocks import BlockWriter
-from .page import add_marking, add_page_numbers, condensing, set_up_page, text_width
+from .fonts import write_font_table
+from .page import add_marking, add_page_numbers, set_up_page, text_width
 from .styles import Faces, define_styles
 
 __all__ = ["write_docx"]
@@ -31,7 +33,7 @@ def write_docx(brief: Brief, theme: Theme, path: str | Path) -> None:
     table = None
     if theme.reference_docx:
         doc = adopt.open_reference(theme.reference_docx)
-        set_up_page(doc, keep=True)
+        set_up_page(doc)
         kept = adopt.adopt_styles(doc, theme, faces)
         define_styles(doc, theme, faces, keep=kept)
         adopted = {doc.styles[name].style_id: face for name, face in kept.items()}
@@ -39,11 +41,11 @@ def write_docx(brief: Brief, theme: Theme, path: str | Path) -> None:
         adopt.keep_headers(doc)
     else:
         doc = docx.Document()
-        set_up_page(doc)
-        define_styles(doc, theme, faces, tracking=condensing(text_width(doc)))
-    add_page_numbers(doc, faces)
+        set_up_page(doc, faces.typography)
+        define_styles(doc, theme, faces)
     if brief.marking:
         add_marking(doc, faces, brief.marking)
+    add_page_numbers(doc, faces)
     settings = doc.settings.element
     for zoom in settings.findall(qn("w:zoom")):  # the library's has no w:percent, required
         zoom.set(qn("w:percent"), zoom.get(qn("w:percent")) or "100")
@@ -51,6 +53,7 @@ def write_docx(brief: Brief, theme: Theme, path: str | Path) -> None:
     writer = BlockWriter(doc, theme, faces, text_width(doc), adopted, table)
     for block in brief.blocks:
         writer.write(block)
+    write_font_table(doc)
     _set_properties(doc, brief.properties)
     doc.save(str(path))
 

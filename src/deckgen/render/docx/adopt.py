@@ -24,9 +24,9 @@ What wins:
   with GB/T 9704 margins. No line grid or 28-characters tracking is added to a reference.
 - **Headers** are the reference's (its default header is copied to even pages when it has no
   even one, since deckgen numbers odd and even pages apart); the marking, when asked for, is
-  put above their content. **Footers** are deckgen's "— N —" page numbers on every page
-  (the first page too when the reference has a different one): the reference's footers are
-  replaced, since they commonly carry a page number of their own.
+  put above the first page's header content (a first-page header of its own). **Footers**
+  are deckgen's "— N —" page numbers on every page, the first page too: the reference's
+  footers are replaced, since they commonly carry a page number of their own.
 - **Document properties** are deckgen's: every core property is rewritten, the reference's
   custom properties are dropped, and so is ``w:updateFields`` (the contents are filled in).
 - **Content.** The reference's body, comments, footnotes and endnotes are removed (pandoc's
@@ -55,7 +55,7 @@ from ...template.reference import (
 from ...template.theme import Theme
 from . import ooxml
 from .order import in_schema_order
-from .styles import Faces, specs
+from .styles import Faces
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
@@ -121,7 +121,7 @@ def adopt_styles(doc: Document, theme: Theme, faces: Faces) -> dict[str, str]:
     """
     root = doc.styles.element
     ooxml.resolve_theme_fonts(root, theme_fonts(doc))
-    roles = {spec.name: spec.role for spec in specs(theme, faces.chinese)}
+    roles = {spec.name: spec.role for spec in faces.typography.styles.values()}
     _canonical_names(doc, roles)
     adopted = {name: style for name in roles if (style := named_style(doc, name)) is not None}
     lacking = [
@@ -191,10 +191,10 @@ def keep_headers(doc: Document) -> None:
     if odd_even or default.is_linked_to_previous or not even.is_linked_to_previous:
         return
     even.is_linked_to_previous = False
-    _copy_story(default, even)
+    copy_story(default, even)
 
 
-def _copy_story(source, target) -> None:
+def copy_story(source, target) -> None:
     """Put a copy of header ``source``'s content into ``target``, relationships included."""
     src_part, dst_part = source.part, target.part
     dst = dst_part.element

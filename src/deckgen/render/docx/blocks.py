@@ -1,4 +1,8 @@
-"""One writer per plan block: masthead, title, contents, headings, paragraphs, table, 版记."""
+"""One writer per plan block: masthead, title, contents, headings, paragraphs, table, 版记.
+
+Each paragraph takes its style from the plan's table (:mod:`deckgen.plan.brief.styles`) and
+nothing that changes its height, so that the pages come out as the plan laid them out.
+"""
 
 from __future__ import annotations
 
@@ -21,16 +25,17 @@ from ...plan.brief import (
     Table,
     Title,
 )
+from ...plan.brief.boxes import CELL_MARGIN, FRAME_PAD, PARAGRAPH_STYLE
+from ...plan.brief.styles import TEXT_HEIGHT
 from ...template.reference import TableStyle
 from ...template.theme import Theme
 from . import ooxml
-from .styles import LINE_PITCH, SIHAO, Faces
+from .styles import Faces, split_own_faces
 
-HEADING_ROLE = {1: "level1", 2: "level2", 3: "body", 4: "body"}
 THICK, THIN = 8, 6
 """版记 rules in eighths of a point: 0.35 mm (1 pt) and 0.25 mm (0.75 pt)."""
-MASTHEAD_RULE = 16
-"""The masthead's red rule, eighths of a point (2 pt)."""
+PICTURE_ROOM = 200
+"""What a figure's line keeps free under its picture (the text's descent), twips."""
 
 
 class BlockWriter:
@@ -48,6 +53,7 @@ class BlockWriter:
         self.doc = doc
         self.theme = theme
         self.faces = faces
+        self.typo = faces.typography
         self.width = width
         """The 版心 width, twips."""
         self.adopted = adopted or {}
@@ -57,8 +63,9 @@ class BlockWriter:
         self.default_style = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
         self.bookmarks = 0
         self.break_before_next = False
-        self.after_table = False
-        self.after_byline = False
+        self.gap_before_next = 0
+        """Space before the next paragraph, twips: half a line after a table, a line after
+        the title's bylines."""
 
     def write(self, block: Block) -> None:
         kind = type(block).__name__.lower()
@@ -74,11 +81,13 @@ class BlockWriter:
         colour: str | None = None,
         style: str | None = None,
         figure: bool = False,
+        own_face: bool = False,
     ):
         """Run properties that declare fonts and language (every run carries its own).
 
         In a reference's style (by id) the run declares only its East Asian face and the
-        languages, and is bold only as a ``figure``: the style gives the rest.
+        languages, and is bold only as a ``figure``: the style gives the rest. ``own_face``:
+        a run of “ ” — … set in one face in every slot.
         """
         rpr = ooxml.element("w:rPr")
         east_asian = self.adopted.get(style) if style else None
@@ -88,7 +97,10 @@ class BlockWriter:
             if figure:
                 ooxml.set_bold(rpr)
             return rpr
-        self.faces.apply(rpr, role)
+        if own_face:
+            self.faces.apply_own_face(rpr, role)
+        else:
+            self.faces.apply(rpr, role)
         if bold or figure:
             ooxml.set_bold(rpr)
         if colour:
@@ -106,31 +118,37 @@ class BlockWriter:
 
     def paragraph(self, style: str):
         p = self.doc.add_paragraph(style=style)
+        ppr = p._p.get_or_add_pPr()
         if self.break_before_next:
-            ooxml.set_flag(p._p.get_or_add_pPr(), "w:pageBreakBefore")
+            ooxml.set_flag(ppr, "w:pageBreakBefore")
             self.break_before_next = False
-        if self.after_table:
-            ppr = p._p.get_or_add_pPr()
+        if self.gap_before_next:
+            spec = self.typo[style]
             if self.adopted_style(p):  # only the gap: the style keeps its line spacing
-                ooxml.put(ppr, ooxml.element("w:spacing", before=LINE_PITCH // 2))
+                ooxml.put(ppr, ooxml.element("w:spacing", before=self.gap_before_next))
             else:
-                ooxml.set_spacing(ppr, LINE_PITCH, before=LINE_PITCH // 2)
-            self.after_table = False
-        if self.after_byline:  # a line between the title's byline and the body
-            ooxml.put(p._p.get_or_add_pPr(), ooxml.element("w:spacing", before=LINE_PITCH))
-            self.after_byline = False
+                line = self.typo.line(spec)
+                ooxml.set_spacing(ppr, line, before=spec.before + self.gap_before_next,
+                                  after=spec.after)  # fmt: skip
+            self.gap_before_next = 0
         return p
 
-    def add_runs(self, p, runs: Iterable[Run], role: str) -> None:
+    def add_runs(self, p, runs: Iterable[Run], role: str, style: str | None = None, **kw):
+        """Append ``runs`` to paragraph ``p`` (python-docx's or a bare ``w:p``, or a
+        hyperlink in paragraph style ``style``), figures bold where the template says so,
+        “ ” — … in runs of their own face."""
         figures_bold = self.theme.briefing.figures_bold
-        style = self.style_of(p)
+        el = getattr(p, "_p", p)
+        style = style or self.style_of(p)
         for r in runs:
-            rpr = self.rpr(role, style=style, figure=r.figure and figures_bold)
-            p._p.append(ooxml.run(r.text, rpr))
+            for piece, own in split_own_faces(r.text):
+                rpr = self.rpr(role, style=style, figure=r.figure and figures_bold,
+                               own_face=own, **kw)  # fmt: skip
+                el.append(ooxml.run(piece, rpr))
 
     def text(self, p, text: str, role: str, **kw) -> None:
-        """Append a run of ``text`` to paragraph ``p`` (python-docx's or a bare ``w:p``)."""
-        getattr(p, "_p", p).append(ooxml.run(text, self.rpr(role, style=self.style_of(p), **kw)))
+        """Append a run (runs) of ``text`` to paragraph ``p``."""
+        self.add_runs(p, [Run(text)], role, **kw)
 
     # -- blocks -------------------------------------------------------------------------------
 
@@ -141,7 +159,8 @@ class BlockWriter:
         p = self.paragraph("Masthead Line")
         ppr = p._p.get_or_add_pPr()
         colour = self.theme.briefing.masthead_colour if self.theme.briefing.red_rules else "000000"
-        ooxml.set_borders(ppr, ooxml.border("bottom", MASTHEAD_RULE, colour, space=4))
+        width, gap = self.typo["Masthead Line"].rule_below or (16, 4)
+        ooxml.set_borders(ppr, ooxml.border("bottom", width, colour, space=gap))
         ooxml.set_tabs(ppr, [("right", self.width, "none")])
         if block.organisation:
             self.text(p, block.organisation, "body")
@@ -157,20 +176,22 @@ class BlockWriter:
             self.text(self.paragraph("Subtitle"), block.subtitle, "level2")
 
     def write_contents(self, block: Contents) -> None:
-        """A TOC field whose result already lists the entries, so it shows without an update."""
+        """A TOC field whose result already lists the entries with their laid-out pages, so
+        it shows right without an update."""
         self.text(self.paragraph("TOC Heading"), block.title, "level1")
         instruction = f'TOC \\o "1-{block.levels}" \\h \\z \\u'
         last = len(block.entries) - 1
         for i, entry in enumerate(block.entries):
-            role = "level1" if entry.level == 1 else "body"
-            p = self.paragraph(f"toc {entry.level}")
+            style = f"toc {entry.level}"
+            role = self.typo[style].role
+            p = self.paragraph(style)
             ooxml.set_tabs(p._p.get_or_add_pPr(), [("right", self.width, "dot")])
             rpr = self.rpr(role, style=self.style_of(p))
             if i == 0:
                 for r in ooxml.field_begin(instruction, rpr):
                     p._p.append(r)
             link = ooxml.element("w:hyperlink", anchor=entry.anchor, history=1)
-            link.append(ooxml.run(entry.text, rpr))
+            self.add_runs(link, [Run(entry.text)], role, style=self.style_of(p))
             link.append(ooxml.tab_run(rpr))
             for r in ooxml.field(f"PAGEREF {entry.anchor} \\h", str(entry.page), rpr):
                 link.append(r)
@@ -180,45 +201,33 @@ class BlockWriter:
         self.break_before_next = True
 
     def write_heading(self, block: Heading) -> None:
-        p = self.paragraph(f"Heading {min(block.level, 3)}")
-        bold = block.level >= 3 or not self.faces.chinese
-        self.text(p, block.full, HEADING_ROLE[block.level], bold=bold)
+        style = f"Heading {min(block.level, 3)}"
+        spec = self.typo[style]
+        p = self.paragraph(style)
+        self.text(p, block.full, spec.role, bold=spec.bold)
         self.bookmarks += 1
         ooxml.bookmark(p._p, block.anchor, self.bookmarks)
 
     def write_paragraph(self, block: Paragraph) -> None:
-        if block.role == "lead":
-            self.add_runs(self.paragraph("Lead"), block.runs, "level2")
-        elif block.role == "byline":  # the occasion, the presenter: centred under the title
-            self.after_byline = False  # its lines go together
-            self.add_runs(self.paragraph("Kicker"), block.runs, "level2")
-            self.after_byline = True
-        else:
-            self.add_runs(self.paragraph("Normal"), block.runs, "body")
+        style = PARAGRAPH_STYLE[block.role]
+        self.add_runs(self.paragraph(style), block.runs, self.typo[style].role)
+        if block.role == "byline":  # a line between the title's bylines and the body
+            self.gap_before_next = self.typo.pitch
 
     def write_figure(self, block: Figure) -> None:
-        """The picture, centred inside the 版心 (at most ``FIGURE_LINES`` high), kept with
-        its caption below; its alt text is the caption."""
-        from ...plan.brief.blocks import FIGURE_LINES
+        """The picture, centred inside the 版心, in a line of its own as high as the plan
+        lays it out (it never overflows it), kept with its caption below; its alt text is
+        the caption."""
         from ..images import prepare
 
-        most_high = FIGURE_LINES * LINE_PITCH / 20
+        most_high = (self.typo.line(self.typo["Figure"]) - PICTURE_ROOM) / 20
         prepared = prepare(block.path, self.width / 20, most_high, crop=False)
-        p = self.paragraph("Normal")
-        ppr = p._p.get_or_add_pPr()
-        ooxml.set_spacing(ppr, 240, "auto", before=LINE_PITCH // 2)  # "exact" would clip it
-        ooxml.set_indent(ppr, 0)
-        ooxml.put(ppr, ooxml.element("w:jc", val="center"))
-        ooxml.set_flag(ppr, "w:keepNext")
+        p = self.paragraph("Figure")
         shape = p.add_run().add_picture(
             prepared.stream(), width=Pt(prepared.width), height=Pt(prepared.height)
         )
         shape._inline.docPr.set("descr", block.caption)
-        caption = self.paragraph("Normal")
-        cppr = caption._p.get_or_add_pPr()
-        ooxml.set_indent(cppr, 0)
-        ooxml.put(cppr, ooxml.element("w:jc", val="center"))
-        self.text(caption, block.caption, "level2")
+        self.text(self.paragraph("Caption"), block.caption, "level2")
 
     def write_table(self, block: Table) -> None:
         columns = len(block.header)
@@ -230,7 +239,7 @@ class BlockWriter:
             table.style = self.table_style.name
         else:
             ooxml.set_table_borders(tblpr, outer=THICK, inner=4)
-            ooxml.set_cell_margins(tblpr, 40, 100, 40, 100)
+        ooxml.set_cell_margins(tblpr, 0, CELL_MARGIN, 0, CELL_MARGIN)
         widths = [round(self.width * w) for w in block.widths]
         widths[-1] = self.width - sum(widths[:-1])
         for col, width in zip(table.columns, widths, strict=True):
@@ -238,6 +247,8 @@ class BlockWriter:
         for r, row in enumerate(table.rows):
             trpr = row._tr.get_or_add_trPr()
             ooxml.set_cant_split(trpr)
+            if block.heights:
+                ooxml.set_row_height(trpr, block.heights[r])
             if r == 0:
                 ooxml.set_repeat_header(trpr)
             for c, cell in enumerate(row.cells):
@@ -246,13 +257,13 @@ class BlockWriter:
                 p = cell.paragraphs[0]
                 if r == 0:
                     p.style = "Table Heading"
-                    self.text(p, block.header[c], "level1", size=SIHAO)
+                    self.text(p, block.header[c], self.typo["Table Heading"].role)
                     if self.table_style:
                         self.header_cell_format(cell._tc.get_or_add_tcPr(), p)
                 else:
                     p.style = "Table Text"
                     self.add_runs(p, block.rows[r - 1][c], "body")
-        self.after_table = True
+        self.gap_before_next = self.typo.pitch // 2
 
     def header_cell_format(self, tcpr, p) -> None:
         """The table style's header-row borders, shading and text colour, set on the cell."""
@@ -264,34 +275,36 @@ class BlockWriter:
                 ooxml.put(rpr, copy.deepcopy(el))
 
     def write_copyblock(self, block: CopyBlock) -> None:
-        """The 版记 at the foot of the last page: rules thick, thin, thick; unit and date."""
-        one_char = round(SIHAO * 20)
+        """The 版记 at the foot of an even page (GB/T 9704 §7.4, §10): page breaks as the
+        plan counted them, then two frames standing on the 版心's foot: the 抄送 line
+        between a thick rule and a thin one, the issuing unit (left) and date (right) above
+        a thick rule."""
+        for _ in range(block.breaks):
+            self.break_before_next = True
+            self.paragraph("Normal")
+        pitch = self.typo.pitch
         style = self.doc.styles["Copy Block"].style_id
-        lines = []
+        issue_height = pitch + FRAME_PAD
         if block.copy_to:
-            p = ooxml.element("w:p")
-            p.get_or_add_pPr().style = style
+            p = self.doc.add_paragraph(style="Copy Block")._p
+            copy_height = block.copy_lines * pitch + FRAME_PAD
+            top = TEXT_HEIGHT - issue_height - copy_height
+            ooxml.set_frame(p.get_or_add_pPr(), self.width, copy_height, y=top)
+            ooxml.set_borders(p.get_or_add_pPr(), ooxml.border("top", THICK, space=1),
+                              ooxml.border("bottom", THIN, space=1))  # fmt: skip
             self.text(p, block.copy_to, "body")
-            lines.append(p)
-        p = ooxml.element("w:p")
-        p.get_or_add_pPr().style = style
-        ooxml.set_tabs(p.get_or_add_pPr(), [("right", self.width - one_char, "none")])
+        p = self.doc.add_paragraph(style="Copy Block")._p
+        ppr = p.get_or_add_pPr()
+        ooxml.set_frame(ppr, self.width, issue_height, bottom=True)
+        sides = [ooxml.border("bottom", THICK, space=1)]
+        if not block.copy_to:
+            sides.insert(0, ooxml.border("top", THICK, space=1))
+        ooxml.set_borders(ppr, *sides)
+        indent = self.typo["Copy Block"].left
+        ooxml.set_tabs(ppr, [("right", self.width - 2 * indent, "none")])
         if block.organisation:
             self.text(p, block.organisation, "body")
         if block.issued:
-            p.append(ooxml.tab_run(self.rpr("body", style=self.style_of(p))))
+            p.append(ooxml.tab_run(self.rpr("body", style=style)))
             self.text(p, block.issued, "body")
-        lines.append(p)
-        for i, line in enumerate(lines):
-            ppr = line.get_or_add_pPr()
-            ooxml.put(ppr, ooxml.element("w:ind", left=0, right=0, firstLine=one_char))
-            sides = [ooxml.border("bottom", THICK if i == len(lines) - 1 else THIN, space=1)]
-            if i == 0:
-                sides.insert(0, ooxml.border("top", THICK, space=1))
-            ooxml.set_borders(ppr, *sides)
-        anchor = self.paragraph("Normal")
-        ppr = anchor._p.get_or_add_pPr()
-        ooxml.set_spacing(ppr, 20, "exact")
-        ooxml.set_indent(ppr, 0)
-        height = block.lines * LINE_PITCH + 160  # the rules and their gaps
-        anchor._p.append(ooxml.text_box_at_bottom(lines, self.width, height, "版记", 1))
+        self.paragraph("Normal")  # the frames' anchor: they stand on its page

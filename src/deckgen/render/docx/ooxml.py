@@ -10,12 +10,6 @@ from lxml import etree
 
 TWIPS_PER_PT = 20
 EMU_PER_TWIP = 635
-_NS = {
-    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-}
 
 # Child order of the elements we edit (ECMA-376 Part 1, §17.3.1.26, §17.3.2.28, §17.6.17).
 _PPR_ORDER = (
@@ -214,20 +208,16 @@ def set_spacing(
 
 def set_indent(
     ppr: etree._Element,
-    first_line_chars: int = 0,
-    char_twips: int = 320,
+    first_line: int = 0,
     left: int = 0,
     right: int = 0,
-    hanging: int = 0,
+    chars: float | None = None,
 ) -> None:
-    """Indents in twips; the first line indented ``first_line_chars`` characters (×100 units)."""
-    attrs: dict[str, str | int] = {"left": left, "right": right}
-    if hanging:
-        attrs["hanging"] = hanging
-    else:
-        attrs["firstLine"] = first_line_chars * char_twips
-        if first_line_chars:
-            attrs["firstLineChars"] = first_line_chars * 100
+    """Indents in twips; ``chars``: the first line's indent in characters as well (Word shows
+    "2 字符"), which must say the same as ``first_line``."""
+    attrs: dict[str, str | int] = {"left": left, "right": right, "firstLine": first_line}
+    if chars:
+        attrs["firstLineChars"] = round(chars * 100)
     put(ppr, element("w:ind", **attrs))
 
 
@@ -263,50 +253,21 @@ def set_tabs(ppr: etree._Element, stops: Iterable[tuple[str, int, str]]) -> None
     put(ppr, tabs)
 
 
-_TEXT_BOX = """\
-<w:r xmlns:w="{w}" xmlns:wp="{wp}" xmlns:a="{a}" xmlns:wps="{wps}"><w:drawing>
-<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{z}"
- behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0">
-<wp:simplePos x="0" y="0"/>
-<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>
-<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>
-<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>
-<wp:wrapTopAndBottom/><wp:docPr id="{id}" name="{name}"/><wp:cNvGraphicFramePr/>
-<a:graphic><a:graphicData uri="{wps}"><wps:wsp><wps:cNvSpPr txBox="1"/>
-<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>
-<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>
-<wps:txbx><w:txbxContent/></wps:txbx>
-<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"
- anchorCtr="0"><a:noAutofit/></wps:bodyPr>
-</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"""
-
-
-def text_box_at_bottom(
-    paragraphs: Iterable[etree._Element], width: int, height: int, name: str, shape_id: int
-) -> etree._Element:
-    """A run holding a text box pinned to the foot of the 版心 (twips), text above it.
-
-    The box is anchored in the paragraph that holds the run, so it lands on that paragraph's
-    page; its content is set at the box's bottom, so a rough ``height`` is enough.
-    """
-    from docx.oxml.parser import parse_xml
-
-    xml = _TEXT_BOX.format(
-        w=_NS["w"],
-        wp=_NS["wp"],
-        a=_NS["a"],
-        wps=_NS["wps"],
-        cx=round(width * EMU_PER_TWIP),
-        cy=round(height * EMU_PER_TWIP),
-        id=shape_id,
-        name=name,
-        z=251659264 + shape_id,
-    )
-    r = parse_xml(xml)
-    content = r.find(".//" + qn("w:txbxContent"))
-    for p in paragraphs:
-        content.append(p)
-    return r
+def set_frame(
+    ppr: etree._Element, width: int, height: int, y: int | None = None, bottom: bool = False
+) -> None:
+    """Make the paragraph a frame ``width`` × ``height`` twips (exact), centred across the
+    版心, ``y`` twips below its top or, with ``bottom``, standing on its foot; text flows
+    above and below it. Frames anchor where their paragraph falls, on its page."""
+    attrs: dict[str, str | int] = {
+        "w": width, "h": height, "hRule": "exact", "wrap": "notBeside",
+        "vAnchor": "margin", "hAnchor": "margin", "xAlign": "center",
+    }  # fmt: skip
+    if bottom:
+        attrs["yAlign"] = "bottom"
+    else:
+        attrs["y"] = y or 0
+    put(ppr, element("w:framePr", **attrs))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -387,15 +348,9 @@ def bookmark(p: etree._Element, name: str, number: int) -> None:
 # Sections, tables, settings
 
 
-def set_doc_grid(sectpr: etree._Element, line_pitch: int, char_space: int | None = None) -> None:
-    """The document grid: ``w:type="lines"``, or ``linesAndChars`` when ``char_space`` is given."""
-    if char_space is None:
-        put(sectpr, element("w:docGrid", type="lines", linePitch=line_pitch))
-    else:
-        grid = element(
-            "w:docGrid", type="linesAndChars", linePitch=line_pitch, charSpace=char_space
-        )
-        put(sectpr, grid)
+def set_doc_grid(sectpr: etree._Element, line_pitch: int, kind: str = "lines") -> None:
+    """The document grid: ``lines`` (a line pitch, no character grid) or ``default`` (none)."""
+    put(sectpr, element("w:docGrid", type=kind, linePitch=line_pitch))
 
 
 def set_table_width(tblpr: etree._Element, twips: int) -> None:
@@ -425,6 +380,11 @@ def set_cell_margins(tblpr: etree._Element, top: int, left: int, bottom: int, ri
 def set_repeat_header(trpr: etree._Element) -> None:
     """Repeat this row at the top of every page the table runs onto (``w:tblHeader``)."""
     put(trpr, element("w:tblHeader"))
+
+
+def set_row_height(trpr: etree._Element, twips: int) -> None:
+    """An exact row height (``w:trHeight``), twips."""
+    put(trpr, element("w:trHeight", val=twips, hRule="exact"))
 
 
 def set_cant_split(trpr: etree._Element) -> None:

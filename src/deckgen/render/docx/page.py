@@ -1,19 +1,16 @@
-"""The page: A4 with GB/T 9704 margins and grid, page numbers "— 1 —", the marking header."""
+"""The page: A4 with GB/T 9704 margins and line grid, page numbers "— 1 —" on the outer side
+of every page, the marking on the first page only."""
 
 from __future__ import annotations
-
-import math
 
 from docx.document import Document
 from docx.shared import Mm, Twips
 
+from ...plan.brief.styles import MARGINS_MM, PAGE_MM, SIHAO, Typography
 from . import ooxml
-from .styles import LINE_PITCH, SANHAO, SIHAO, Faces
+from .adopt import copy_story
+from .styles import Faces
 
-PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
-MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
-"""GB/T 9704-2012 §5.2.1: 版心 156 × 225 mm."""
-CHARS_PER_LINE = 28
 HEADER_MM = 15
 """Distance from the page's top edge to the header (the marking)."""
 FOOTER_MM = 23
@@ -27,16 +24,16 @@ def text_width(doc: Document) -> int:
     return round((section.page_width - section.left_margin - section.right_margin) / 635)
 
 
-def set_up_page(doc: Document, keep: bool = False) -> None:
-    """Page size, margins, and the 22 × 28 document grid.
+def set_up_page(doc: Document, typography: Typography | None = None) -> None:
+    """Page size, margins, and the document grid of ``typography``: lines only, its pitch.
 
-    With ``keep`` (a reference document) what its section gives stays; deckgen's values fill
-    only what it leaves out, and no grid is added.
+    Without ``typography`` (a reference document) what its section gives stays; deckgen's
+    values fill only what it leaves out, and no grid is added.
     """
     section = doc.sections[0]
     values = {
-        "page_width": Mm(PAGE_WIDTH_MM),
-        "page_height": Mm(PAGE_HEIGHT_MM),
+        "page_width": Mm(PAGE_MM[0]),
+        "page_height": Mm(PAGE_MM[1]),
         "top_margin": Mm(MARGINS_MM["top"]),
         "bottom_margin": Mm(MARGINS_MM["bottom"]),
         "left_margin": Mm(MARGINS_MM["left"]),
@@ -46,27 +43,22 @@ def set_up_page(doc: Document, keep: bool = False) -> None:
         "gutter": Twips(0),
     }
     for name, value in values.items():
-        if not keep or getattr(section, name) is None:
+        if typography is not None or getattr(section, name) is None:
             setattr(section, name, value)
-    if keep:
-        return
-    # A line grid only: LibreOffice (7.x) sets every character wider than a linesAndChars cell
-    # (16 pt in a 15.8 pt cell) across two cells, doubling the text's width. 28 characters a
-    # line come from the body's tracking instead (see condensing()), in Word and LibreOffice.
-    ooxml.set_doc_grid(section._sectPr, LINE_PITCH)
-
-
-def condensing(width_twips: int, size: float = SANHAO, per_line: int = CHARS_PER_LINE) -> float:
-    """The tracking (pt, ≤ 0, in 0.05 pt steps) that fits ``per_line`` characters in the width."""
-    room = width_twips / 20 / per_line - size
-    return min(0.0, math.floor(room * 20) / 20)
+    if typography is not None:
+        # A line grid only: LibreOffice (7.4) sets every character wider than a linesAndChars
+        # cell (16 pt in a 15.8 pt cell) across two cells, doubling the text's width. 28
+        # characters a line come from the tracking instead, in Word and LibreOffice alike.
+        # An English briefing has no grid: its exact lines hold as they are.
+        kind = "lines" if typography.chinese else "default"
+        ooxml.set_doc_grid(section._sectPr, typography.pitch, kind)
 
 
 def add_page_numbers(doc: Document, faces: Faces) -> None:
     """ "— N —" in 宋体 四号: odd pages right, even pages left, one character in from the edge.
 
-    Any footer the document had (a reference's) is replaced; a different first page is numbered
-    as an odd one.
+    Any footer the document had (a reference's) is replaced; the first page (a different one
+    when the marking is there) is numbered as an odd one.
     """
     doc.settings.odd_and_even_pages_header_footer = True
     section = doc.sections[0]
@@ -74,6 +66,8 @@ def add_page_numbers(doc: Document, faces: Faces) -> None:
     footers = [(section.footer, "right"), (section.even_page_footer, "left")]
     if section.different_first_page_header_footer:
         footers.append((section.first_page_footer, "right"))
+    font = faces.role("page_number")
+    dash_face = font.east_asian if faces.chinese else font.latin
     for footer, side in footers:
         footer.is_linked_to_previous = True  # drops a footer the document had
         footer.is_linked_to_previous = False
@@ -86,12 +80,11 @@ def add_page_numbers(doc: Document, faces: Faces) -> None:
         rpr = ooxml.element("w:rPr")
         faces.apply(rpr, "page_number")
         ooxml.set_size(rpr, SIHAO)
-        # The dashes are 一字线 of the East Asian face in every slot: LibreOffice ignores
-        # w:hint and would set a dash beside digits in the Latin face, half as wide.
+        # The dashes are 一字线 of one face in every slot: LibreOffice ignores w:hint and
+        # would set a dash beside digits in the Latin face, half as wide.
         dash = ooxml.element("w:rPr")
-        font = faces.role("page_number").east_asian
-        ooxml.set_fonts(dash, font, font)
-        ooxml.set_lang(dash, "zh-CN", "zh-CN")
+        ooxml.set_fonts(dash, dash_face, dash_face, hint_east_asia=faces.chinese)
+        faces.apply_language(dash)
         ooxml.set_size(dash, SIHAO)
         p._p.append(ooxml.run("— ", dash))
         for r in ooxml.field("PAGE", "1", rpr):
@@ -100,26 +93,29 @@ def add_page_numbers(doc: Document, faces: Faces) -> None:
 
 
 def add_marking(doc: Document, faces: Faces, marking: str) -> None:
-    """The marking (e.g. "内部资料 注意保存") at the top left of every page.
+    """The marking (e.g. "内部资料 注意保存") at the top left of the first page only: a first
+    page header of its own (``w:titlePg``); the other pages' headers stay as they are.
 
-    It goes into the header's empty first paragraph, or above a header's content (a reference's).
+    It goes into the header's empty first paragraph, or above a header's content (a
+    reference's, whose default header the first page then shows below the marking).
     """
     section = doc.sections[0]
-    headers = [section.header, section.even_page_header]
-    if section.different_first_page_header_footer:
-        headers.append(section.first_page_header)
-    for header in headers:
-        header.is_linked_to_previous = False
-        paragraphs = header.paragraphs
-        if paragraphs and _is_empty(paragraphs[0]) and len(header._element) == 1:
-            p = paragraphs[0]
-        else:
-            p = header.add_paragraph()
-            header._element.insert(0, p._p)
-        p.style = "Header"
-        rpr = ooxml.element("w:rPr")
-        faces.apply(rpr, "level1")
-        p._p.append(ooxml.run(marking, rpr))
+    own = section.different_first_page_header_footer
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    header.is_linked_to_previous = False
+    if not own and not section.header.is_linked_to_previous:
+        copy_story(section.header, header)  # a reference's header stays under the marking
+    paragraphs = header.paragraphs
+    if paragraphs and _is_empty(paragraphs[0]) and len(header._element) == 1:
+        p = paragraphs[0]
+    else:
+        p = header.add_paragraph()
+        header._element.insert(0, p._p)
+    p.style = "Header"
+    rpr = ooxml.element("w:rPr")
+    faces.apply(rpr, "level1")
+    p._p.append(ooxml.run(marking, rpr))
 
 
 def _is_empty(p) -> bool:

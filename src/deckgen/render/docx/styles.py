@@ -1,4 +1,6 @@
-"""The briefing's styles (GB/T 9704 sizes and faces), set on a document with no theme fonts."""
+"""The briefing's styles, written from the plan's table (:mod:`deckgen.plan.brief.styles`)
+on a document with no theme fonts: every line exact, every keep rule and widow control
+stated, so that Word and LibreOffice lay the pages out as the plan counted them."""
 
 from __future__ import annotations
 
@@ -10,18 +12,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from ...model import LANGUAGE_TAGS, language_of_tag
+from ...plan.brief.styles import SANHAO, Style, Typography, own_face, typography
 from ...template.theme import Font, Theme
 from . import ooxml
-
-# Chinese type sizes (字号) in points.
-CHUHAO = 42.0  # 初号
-XIAOCHU = 36.0  # 小初
-ERHAO = 22.0  # 二号
-SANHAO = 16.0  # 三号
-SIHAO = 14.0  # 四号
-
-LINE_PITCH = 579
-"""The grid's line pitch in twips (28.95 pt: 22 lines in the 225 mm 版心)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +29,11 @@ class Faces:
     def chinese(self) -> bool:
         return language_of_tag(self.language) == "zh"
 
+    @property
+    def typography(self) -> Typography:
+        """The page grid and paragraph styles of a briefing in this language and faces."""
+        return typography(self.chinese, self.theme.briefing.fonts)
+
     def role(self, name: str) -> Font:
         """A font role: title, body, level1, level2, page_number."""
         return getattr(self.theme.briefing.fonts, name)
@@ -44,6 +42,15 @@ class Faces:
         """Declare the role's fonts and the languages on ``rpr`` (East Asian always zh-CN)."""
         font = self.role(role)
         ooxml.set_fonts(rpr, font.latin, font.east_asian, hint_east_asia=self.chinese)
+        self.apply_language(rpr)
+
+    def apply_own_face(self, rpr, role: str) -> None:
+        """Fonts for a run of marks Word and LibreOffice set in different faces (“ ” — …:
+        :func:`~deckgen.plan.brief.styles.own_face`): one face in every slot, the East Asian
+        one in a Chinese briefing, the Latin one in an English briefing."""
+        font = self.role(role)
+        face = font.east_asian if self.chinese else font.latin
+        ooxml.set_fonts(rpr, face, face, hint_east_asia=self.chinese)
         self.apply_language(rpr)
 
     def apply_language(self, rpr) -> None:
@@ -57,78 +64,16 @@ class Faces:
         return LANGUAGE_TAGS[language_of_tag(self.language)]
 
 
-@dataclass(frozen=True)
-class Spec:
-    """One paragraph style: face, size and paragraph layout."""
-
-    name: str
-    role: str
-    size: float = SANHAO
-    bold: bool = False
-    colour: str | None = None
-    align: str = "both"
-    indent_chars: int = 2
-    line: int | None = LINE_PITCH
-    line_rule: str = "exact"
-    before: int = 0
-    after: int = 0
-    outline: int | None = None
-    keep_next: bool = False
-    letter_spacing: float = 0.0
-
-
-def specs(theme: Theme, chinese: bool = True) -> list[Spec]:
-    """Every paragraph style the briefing uses (Latin headings are bold: no 黑体 to carry them)."""
-    red = theme.briefing.masthead_colour
-    return [
-        Spec("Normal", "body"),
-        Spec("Heading 1", "level1", bold=not chinese, outline=0, keep_next=True),
-        Spec("Heading 2", "level2", bold=not chinese, outline=1, keep_next=True),
-        Spec("Heading 3", "body", bold=True, outline=2, keep_next=True),
-        Spec("Lead", "level2"),
-        Spec(
-            "Masthead",
-            "title",
-            size=CHUHAO,
-            colour=red,
-            align="center",
-            indent_chars=0,
-            line=None,
-            line_rule="auto",
-            before=LINE_PITCH,
-            after=LINE_PITCH // 2,
-            letter_spacing=4,
-        ),
-        Spec("Masthead Issue", "body", align="center", indent_chars=0),
-        Spec("Masthead Line", "body", align="left", indent_chars=0, after=LINE_PITCH),
-        Spec("Kicker", "level2", align="center", indent_chars=0),
-        Spec("Title", "title", size=ERHAO, align="center", indent_chars=0, line=700),
-        Spec("Subtitle", "level2", align="center", indent_chars=0, after=LINE_PITCH),
-        Spec("TOC Heading", "level1", align="center", indent_chars=0, after=LINE_PITCH // 2),
-        Spec("toc 1", "level1", align="left", indent_chars=0),
-        Spec("toc 2", "body", align="left", indent_chars=0),
-        Spec(
-            "Table Heading",
-            "level1",
-            size=SIHAO,
-            align="center",
-            indent_chars=0,
-            line=None,
-            line_rule="auto",
-        ),  # fmt: skip
-        Spec(
-            "Table Text",
-            "body",
-            size=SIHAO,
-            align="left",
-            indent_chars=0,
-            line=None,
-            line_rule="auto",
-        ),  # fmt: skip
-        Spec("Copy Block", "body", size=SIHAO, align="left", indent_chars=0),
-        Spec("Header", "level1", align="left", indent_chars=0, line=None, line_rule="auto"),
-        Spec("Footer", "page_number", size=SIHAO, indent_chars=0, line=None, line_rule="auto"),
-    ]
+def split_own_faces(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut where it turns to or from marks set in their own face: (piece, own)."""
+    pieces: list[tuple[str, bool]] = []
+    for ch in text:
+        own = own_face(ch)
+        if pieces and pieces[-1][1] == own:
+            pieces[-1] = (pieces[-1][0] + ch, own)
+        else:
+            pieces.append((ch, own))
+    return pieces
 
 
 def _style(doc: Document, name: str):
@@ -142,18 +87,20 @@ def define_styles(
     doc: Document,
     theme: Theme,
     faces: Faces,
-    tracking: float = 0.0,
     keep: Collection[str] | None = None,
 ) -> None:
-    """Set docDefaults (with ``tracking``, pt) and every style, removing theme fonts everywhere.
+    """Set docDefaults (fonts, size, tracking, widow control) and every style, removing
+    theme fonts everywhere.
 
     With ``keep`` (a reference document's styles: see ``adopt.py``) the document's defaults
     and the styles named in ``keep`` stay as they are; only the styles it lacks are defined.
     """
+    typo = faces.typography
     if keep is None:
-        _define_defaults(doc, faces, tracking)
+        _define_defaults(doc, faces, typo.tracking)
     _keep_hanging_punctuation_drawn(doc)
-    for spec in specs(theme, faces.chinese):
+    colour = theme.briefing.masthead_colour
+    for spec in typo.styles.values():
         if keep is not None and spec.name in keep:
             continue
         style = _style(doc, spec.name)
@@ -168,18 +115,27 @@ def define_styles(
         faces.apply(rpr, spec.role)
         ooxml.set_bold(rpr, spec.bold)
         ooxml.set_size(rpr, spec.size)
-        ooxml.set_colour(rpr, spec.colour or "000000")
+        ooxml.set_colour(rpr, colour if spec.red else "000000")
         if spec.letter_spacing:
-            ooxml.set_letter_spacing(rpr, spec.letter_spacing)
-        ppr = el.get_or_add_pPr()
-        ooxml.set_spacing(ppr, spec.line, spec.line_rule, spec.before, spec.after)
-        ooxml.set_indent(ppr, spec.indent_chars, char_twips=round(spec.size * 20))
-        ooxml.put(ppr, ooxml.element("w:jc", val=spec.align))
-        if spec.keep_next:
-            ooxml.set_flag(ppr, "w:keepNext")
-            ooxml.set_flag(ppr, "w:keepLines")
-        if spec.outline is not None:
-            ooxml.set_outline_level(ppr, spec.outline)
+            ooxml.set_letter_spacing(rpr, spec.letter_spacing + typo.tracking)
+        write_paragraph_style(el.get_or_add_pPr(), spec, typo)
+
+
+def write_paragraph_style(ppr, spec: Style, typo: Typography) -> None:
+    """A style's paragraph properties: exact lines, spacing, indents, alignment, keep rules
+    and widow control, each stated."""
+    rule = "atLeast" if spec.name == "Figure" else "exact"  # a picture's line is never clipped
+    ooxml.set_spacing(ppr, typo.line(spec), rule, spec.before, spec.after)
+    ooxml.set_indent(ppr, spec.indent, left=spec.left, right=spec.left, chars=spec.indent_chars)
+    ooxml.put(ppr, ooxml.element("w:jc", val=spec.align))
+    ooxml.set_flag(ppr, "w:keepNext", spec.keep_next)
+    ooxml.set_flag(ppr, "w:keepLines", spec.keep_lines)
+    ooxml.set_flag(ppr, "w:widowControl")
+    if spec.rule_below:
+        width, gap = spec.rule_below
+        ooxml.set_borders(ppr, ooxml.border("bottom", width, space=gap))
+    if spec.outline is not None:
+        ooxml.set_outline_level(ppr, spec.outline)
 
 
 def _define_defaults(doc: Document, faces: Faces, tracking: float) -> None:
@@ -193,6 +149,7 @@ def _define_defaults(doc: Document, faces: Faces, tracking: float) -> None:
         ooxml.set_letter_spacing(rpr, tracking)
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     ooxml.set_spacing(ppr, None)
+    ooxml.set_flag(ppr, "w:widowControl")
 
 
 def _keep_hanging_punctuation_drawn(doc: Document) -> None:
