@@ -273,3 +273,21 @@ def test_a_meeting_profile_slip_is_named_too(tmp_path):
     path = write(tmp_path, "name: 常务会议\nmarking: 内部资料 #注意保存\n", "m.yaml")
     with pytest.raises(InputError, match=r":2:15: marking: the text after \" #\""):
         load_meeting(path)
+
+
+def test_a_build_warns_of_full_width_quotes_once_after_writing(tmp_path):
+    from pptx import Presentation
+
+    path = write(tmp_path, slipped("  title: 速读", "  title: “速读”"))
+    result = CliRunner().invoke(app, ["build", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if "full-width quotes" in line]
+    assert warned == [
+        f"warning: {path}:2:10: meta.title: the text is in full-width quotes “…”, which stay"
+        ' part of the text: to quote a value, type ASCII quotes "…"'
+    ]
+    deck = Presentation(str(tmp_path / "out" / "c.pptx"))
+    cover = " ".join(
+        shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame
+    )
+    assert "“速读”" in cover  # the author's text, as written

@@ -203,15 +203,16 @@ def _plan(suffix, content_path, template, options):
     return theme, OUTPUTS[suffix].plan(content, theme, options or BuildOptions())
 
 
-def _inputs(content_path, template):
-    """The content and its template (for the content's language)."""
+def _inputs(content_path, template, warn: Warn | None = None):
+    """The content and its template (for the content's language); ``warn`` hears of what in
+    the content may be a slip but is kept."""
     from .template.theme import load_theme
 
-    content = _content(content_path)
+    content = _content(content_path, warn)
     return content, load_theme(template).for_language(content.meta.language)
 
 
-def _content(source) -> Content:
+def _content(source, warn: Warn | None = None) -> Content:
     """A content file's path, a dict of its data (errors name the field), or a Content."""
     from collections.abc import Mapping
 
@@ -221,7 +222,7 @@ def _content(source) -> Content:
     if isinstance(source, Content):
         return source
     if not isinstance(source, Mapping):
-        return load(source)
+        return load(source, warn)
     try:
         return content_from(dict(source), Path.cwd() / "<dict>")
     except InputError as err:
@@ -249,9 +250,13 @@ def _build(suffix, content_path, out, template, options, warn) -> Path:
 
     _check_suffix(suffix, out)
     out = Path(out) if out else default_output(_named(content_path, "out"), suffix)
-    content, theme = _inputs(content_path, template)
+    notes: list[str] = []  # told once the file is written: a failed run prints one line
+    content, theme = _inputs(content_path, template, notes.append)
     job = _job(suffix, out, _named(content_path), content, theme, options, warn)
-    return write_all([_as_pdf(suffix, job) if out.suffix.lower() == ".pdf" else job])[0]
+    written = write_all([_as_pdf(suffix, job) if out.suffix.lower() == ".pdf" else job])[0]
+    for note in notes:
+        (warn or _ignore)(note)
+    return written
 
 
 def _as_pdf(suffix: str, job):
@@ -425,7 +430,8 @@ def build(
     if pdf:
         _check_suffix(".pptx", "x.pdf")  # LibreOffice is there, before anything is read
     options, template = for_meeting(meeting_path, template)
-    content, theme = _inputs(content_path, template)
+    notes: list[str] = []  # told once the files are written: a failed run prints one line
+    content, theme = _inputs(content_path, template, notes.append)
     folder = Path(out_dir) if out_dir else meeting_folder(meeting_path)
     stem = Path(content_path).stem
     jobs = [
@@ -435,7 +441,10 @@ def build(
     if pdf:
         names = [folder / f"{stem}-{OUTPUTS[s].noun}.pdf" for s in OUTPUTS]
         jobs += [_as_pdf(s, (n, job[1])) for s, n, job in zip(OUTPUTS, names, jobs, strict=True)]
-    return tuple(write_all(jobs))
+    written = tuple(write_all(jobs))
+    for note in notes:
+        (warn or _ignore)(note)
+    return written
 
 
 def build_bytes(
