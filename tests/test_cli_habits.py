@@ -54,20 +54,38 @@ def test_version():
     assert result.exit_code == 0 and result.output.strip() == f"deckgen {__version__}"
 
 
-def test_show_completion_prints_a_bash_script():
-    # Completion is found by the program's name, so it runs as the installed command would.
-    env = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
-    code = "import sys; from deckgen.cli import main; sys.argv = ['deckgen', *sys.argv[1:]]; main()"
+def test_show_completion_prints_the_script_of_the_shell_named():
+    bash = run("--show-completion", "bash")
+    assert bash.exit_code == 0
+    assert "complete -o default -F _deckgen_completion deckgen" in bash.stdout
+    assert "_DECKGEN_COMPLETE=complete_bash" in bash.stdout
+    assert run("--show-completion", "zsh").stdout.startswith("#compdef deckgen")
+    unknown = run("--show-completion", "tcsh")
+    assert unknown.exit_code == 2 and lines(unknown.output) == [
+        "error: no completion for the shell 'tcsh': bash, zsh, fish, powershell, pwsh"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("deckgen bu", ["build"]),
+        ("deckgen meeting ", ["list", "new"]),
+        ("deckgen pptx x --te", ["--template"]),
+    ],
+)
+def test_completion_completes(words, expected):
+    env = {
+        **os.environ,
+        "_DECKGEN_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
     result = subprocess.run(
-        [sys.executable, "-c", code, "--show-completion", "bash"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
+        [sys.executable, "-m", "deckgen.cli"], capture_output=True, text=True, env=env, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert "complete -o default -F _deckgen_completion deckgen" in result.stdout
-    assert "_DECKGEN_COMPLETE=complete_bash" in result.stdout
+    assert result.stdout.split() == expected
 
 
 # --- one value options given twice ---------------------------------------------------------------

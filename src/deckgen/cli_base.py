@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
+from typer.completion import completion_init
 from typer.core import TyperGroup
 
 from .errors import DeckgenError
@@ -108,10 +111,12 @@ def typer_app(**settings) -> typer.Typer:
     )
 
 
+completion_init()  # the shells' completion classes, for _DECKGEN_COMPLETE=complete_bash …
+
 app = typer_app(
     name="deckgen",
     help="Turn a report's content (YAML) into a branded speed-read deck and a briefing.",
-    add_completion=True,
+    add_completion=False,  # ours below: --show-completion SHELL is honoured, not re-detected
 )
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -191,6 +196,47 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _shell(value: str) -> str:
+    """The shell named, else the user's own (found by shellingham, else $SHELL's name)."""
+    shell = value.strip().lower()
+    if not shell:
+        try:
+            import shellingham
+
+            shell = shellingham.detect_shell()[0]
+        except Exception:  # not installed, or no shell above us: $SHELL says
+            shell = Path(os.environ.get("SHELL", "bash")).name
+    if shell not in SHELLS:
+        typer.echo(f"error: no completion for the shell '{shell}': {', '.join(SHELLS)}", err=True)
+        raise typer.Exit(2)
+    return shell
+
+
+def _show_completion(value: str | None) -> None:
+    if value is not None:
+        from typer.completion import get_completion_script
+
+        script = get_completion_script(
+            prog_name="deckgen", complete_var="_DECKGEN_COMPLETE", shell=_shell(value)
+        )
+        typer.echo(script)
+        raise typer.Exit()
+
+
+def _install_completion(value: bool) -> None:
+    if value:
+        from typer.completion import install
+
+        shell, path = install(
+            shell=_shell(""), prog_name="deckgen", complete_var="_DECKGEN_COMPLETE"
+        )
+        typer.echo(f"{shell} completion installed in {path}; it works in a new terminal")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     version: Annotated[
@@ -201,5 +247,24 @@ def _main(
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
     strict: StrictOption = False,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            is_eager=True,
+            callback=_show_completion,
+            help="Print the completion script for SHELL: bash, zsh, fish or powershell.",
+        ),
+    ] = None,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            is_eager=True,
+            callback=_install_completion,
+            help="Install completion for your shell.",
+        ),
+    ] = False,
 ) -> None:
     state.update(debug=debug, quiet=quiet, verbose=verbose and not quiet, strict=strict, warned=0)
