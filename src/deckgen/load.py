@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import FieldValueError, InputError, excerpt, field_path
 from .limits import MAX_CONTENT_BYTES, MAX_PICTURE_BYTES, MAX_PROFILE_BYTES, size_text
-from .yaml_read import Loc, Parsed, check_texts, locate, parse, read_source
+from .yaml_read import Loc, Parsed, check_texts, error_at, locate, parse, read_source
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -155,14 +155,7 @@ def _with_pictures(content: Any, data: Any, path: Path) -> Any:
         picture = (path.parent / given).resolve()
         problem = picture_problem(picture)
         if problem:
-            line, column = locate(data, loc, "value")
-            raise InputError(
-                f"{problem}: {excerpt(given)}",
-                file=path,
-                line=line,
-                column=column,
-                field=field_path(loc),
-            )
+            raise error_at(f"{problem}: {excerpt(given)}", path, data, loc)
         content = _replaced(content, loc, picture)
     return content
 

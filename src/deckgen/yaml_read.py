@@ -186,12 +186,12 @@ def check_texts(data: Any, path: Path, join: bool = True) -> None:
         items = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in list(items):
             if isinstance(key, str):
-                _check_text(key, node, loc + (key,), path, at_key=True)
+                _check_text(key, data, loc + (key,), path, at_key=True)
             if isinstance(value, str):
                 joined = _joined(value) if join else value
                 if joined != value:
                     node[key] = value = joined
-                _check_text(value, node, loc + (key,), path)
+                _check_text(value, data, loc + (key,), path)
             elif isinstance(value, dict | list):
                 stack.append((value, loc + (key,)))
 
@@ -208,19 +208,19 @@ def _joined(text: str) -> str:
     )
 
 
-def _check_text(text: str, parent: Any, loc: Loc, path: Path, at_key: bool = False) -> None:
+def _check_text(text: str, data: Any, loc: Loc, path: Path, at_key: bool = False) -> None:
     bad = _NOT_IN_XML.search(text)
-    if bad is None:
-        return
-    line, column = locate(parent, loc[-1:], "extra_forbidden" if at_key else "value")
-    what = "the key" if at_key else "the text"
-    raise InputError(
-        f"{what} holds {_unholdable(bad.group(0))}: delete it",
-        file=path,
-        line=line,
-        column=column,
-        field=field_path(loc),
-    )
+    if bad is not None:
+        what = "the key" if at_key else "the text"
+        message = f"{what} holds {_unholdable(bad.group(0))}: delete it"
+        raise error_at(message, path, data, loc, "extra_forbidden" if at_key else "value")
+
+
+def error_at(message: str, path: Path, data: Any, loc: Loc, kind: str = "value") -> InputError:
+    """An error about the field at ``loc`` of parsed ``data``, at its line and column (of its
+    key, for ``kind`` "extra_forbidden")."""
+    line, column = locate(data, loc, kind)
+    return InputError(message, file=path, line=line, column=column, field=field_path(loc))
 
 
 class _GuardedComposer(Composer):
