@@ -74,7 +74,7 @@ def test_json_content_loads(tmp_path):
         ),
         pytest.param(
             'meta:\n  title: "T\n  x: [\n',
-            r":4:1: invalid YAML: found unexpected end of stream",
+            r":4:1: the quote opened on line 2 is never closed: close it with the same quote$",
             id="invalid-yaml",
         ),
         pytest.param(

@@ -199,6 +199,42 @@ def test_a_slip_is_one_plain_line(tmp_path, text, expected):
     assert error_line(path) == f"error: {path}:{expected}"
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "  date: 2023年1月",
+            " date: 2023年1月",
+            "3:2: the line is indented unlike the lines above it: line it up with the other keys"
+            " or items of its mapping or list",
+            id="indented-less",
+        ),
+        pytest.param(
+            "  date: 2023年1月",
+            "   date: 2023年1月",
+            '3:8: ": " here starts a key where none can start: line the key up with the keys'
+            ' above it, or, if it is part of a text, put the text in ASCII quotes "…"',
+            id="indented-more",
+        ),
+        pytest.param(
+            "  title: 速读",
+            '  title: "速读',
+            "9:1: the quote opened on line 2 is never closed: close it with the same quote",
+            id="quote-left-open",
+        ),
+        pytest.param(
+            "      text: 累计落实",
+            "      text: 累计落实\n      cards: [一, 二",
+            '10:1: the "[" opened on line 9 is never closed: close it with "]"',
+            id="bracket-left-open",
+        ),
+    ],
+)
+def test_other_parser_complaints_are_in_plain_words(tmp_path, old, new, expected):
+    path = write(tmp_path, slipped(old, new))
+    assert error_line(path) == f"error: {path}:{expected}"
+
+
 def test_a_raw_control_character_is_located(tmp_path):
     path = write(tmp_path, slipped("  title: 速读", "  title: 速\x01读"))
     assert error_line(path) == (

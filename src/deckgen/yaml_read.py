@@ -25,7 +25,14 @@ from ruamel.yaml.composer import Composer
 
 from .errors import InputError, field_path
 from .limits import MAX_DEPTH, MAX_ITEMS, MAX_NODES, MAX_TEXT, MAX_TOTAL_TEXT
-from .yaml_slips import Slip, comment_slip, parse_slip, quote_slips, structure_slip
+from .yaml_slips import (
+    Slip,
+    comment_slip,
+    parse_slip,
+    plain_words,
+    quote_slips,
+    structure_slip,
+)
 
 Loc = tuple[str | int, ...]
 
@@ -145,8 +152,12 @@ def _parse_error(source: Source, err: Any, keys: frozenset[str] | None) -> Input
     if slip is not None:
         return slip.error(source.path)
     problem = (err.problem or err.context or "invalid YAML").strip().splitlines()[0]
+    opened = err.context_mark.line + 1 if err.context_mark else None
+    said = plain_words(problem, err.context or "", opened)
+    if said is not None:
+        return InputError(said, file=source.path, line=line, column=column)
     if err.problem and err.context and err.context_mark and mark is not err.context_mark:
-        problem += f" ({err.context.strip()} from line {err.context_mark.line + 1})"
+        problem += f" ({err.context.strip()} from line {opened})"
     return InputError(f"invalid YAML: {problem}", file=source.path, line=line, column=column)
 
 

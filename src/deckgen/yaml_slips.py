@@ -7,7 +7,8 @@ a sentence. Some of these make the parser complain in its own jargon, some chang
 document without a word (`` #`` starts a comment: the rest of the sentence is dropped).
 Each is found here, at its line and column:
 
-* :func:`parse_slip` explains a parser's complaint by the slip that caused it;
+* :func:`parse_slip` explains a parser's complaint by the slip that caused it, and
+  :func:`plain_words` says the commonest of the rest (indentation, a quote left open);
 * :func:`structure_slip` finds slips that leave the file readable but its structure wrong
   (a key glued to its value, a line indented with U+3000);
 * :func:`comment_slip` finds a `` #`` that reads as part of a sentence (one space before
@@ -125,6 +126,28 @@ def parse_slip(
             f'{label} holds ": " (a colon and a space), which YAML reads as a new key: put'
             ' the whole value in ASCII quotes "…"',
         )
+    return None
+
+
+def plain_words(problem: str, context: str, opened: int | None) -> str | None:
+    """A parser's complaint that no slip explains, in plain words, where it has common
+    causes: a line indented unlike its neighbours, a quote or bracket never closed."""
+    if problem.startswith("expected <block end>"):
+        return (
+            "the line is indented unlike the lines above it: line it up with the other keys"
+            " or items of its mapping or list"
+        )
+    if problem.startswith("mapping values are not allowed"):
+        return (
+            '": " here starts a key where none can start: line the key up with the keys above'
+            ' it, or, if it is part of a text, put the text in ASCII quotes "…"'
+        )
+    if "quoted scalar" in context and opened is not None:
+        return f"the quote opened on line {opened} is never closed: close it with the same quote"
+    if "flow sequence" in context and opened is not None:
+        return f'the "[" opened on line {opened} is never closed: close it with "]"'
+    if "flow mapping" in context and opened is not None:
+        return f'the "{{" opened on line {opened} is never closed: close it with "}}"'
     return None
 
 
