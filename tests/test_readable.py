@@ -127,3 +127,33 @@ def test_the_continued_cards_measured_are_there():
 def test_long_real_reports_render_without_spill(built, name, render):
     found = spills(built[name], render(built[name]))
     assert found == [], spill_summary(found)
+
+
+def test_a_sentence_taller_than_a_card_is_whole_in_each_slides_notes(tmp_path):
+    """Only a sentence taller than a whole card is cut at a line; the notes of every slide it
+    stands on hold it whole, so the presenter reads it and Ctrl+F finds it."""
+    clause = "推动制造业高端化智能化绿色化发展并加快建设现代化产业体系"
+    sentence = "，".join([clause] * 24) + "。"
+    text = f"开篇一句。{sentence}结尾一句。"
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "meta:\n  title: 速读\nreview:\n  highlights:\n    - title: 一个很长的句子\n"
+        f"      points:\n        - heading: 长句\n          text: {text}\n",
+        encoding="utf-8",
+    )
+    deck = api.plan(path, ".pptx")
+    slides = [s for s in deck.slides if s.kind == "highlight"]
+    assert len(slides) >= 2
+    holding = [s for s in slides if clause in "".join(_texts(s))]
+    assert len(holding) >= 2  # the sentence is cut across slides
+    for slide in holding:
+        assert sentence in slide.notes.replace("\n", "")
+
+
+def _texts(slide) -> list[str]:
+    return [
+        "".join(r.text for r in p.runs)
+        for e in slide.elements
+        if isinstance(e, TextBox) and e.name == "Card text"
+        for p in e.paragraphs
+    ]

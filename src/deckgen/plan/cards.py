@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..text.fit import sentence_end
 from .layout import BODY, CARD_HEADING, LINE_SPACING, cells
 from .slides import Element, Rect, Shape, Slide, TextBox
 from .typeset import SAFETY, Fitted, Style
@@ -35,11 +36,14 @@ class Card:
     heading: str | None
     texts: tuple[str, ...]
     bullets: bool = False
+    said: tuple[str, ...] = ()
+    """For a piece of a card cut inside a sentence: its paragraphs with that sentence whole,
+    for the notes (the presenter reads whole sentences)."""
 
     @property
     def notes(self) -> str:
         """The card's words for the speaker notes: heading, then paragraphs."""
-        return "\n".join(t for t in (self.heading, *self.texts) if t)
+        return "\n".join(t for t in (self.heading, *(self.said or self.texts)) if t)
 
 
 # ---- card flow -------------------------------------------------------------------
@@ -239,7 +243,7 @@ def _split_card(p: Planner, item: Card, first_cell: Rect, cell: Rect, share: flo
     others ``cell``) at the body floor size; with ``share``, each filled only so far (the
     last piece takes what is left)."""
     texts = list(_texts(item))
-    first = True
+    first, lead_in = True, ""
     while texts:
         frame = first_cell if first else cell
         inner = _inner(frame)
@@ -259,13 +263,36 @@ def _split_card(p: Planner, item: Card, first_cell: Rect, cell: Rect, share: flo
         fits, rest = p.type.split(texts, _style(item), body_box.w, body_box.h * share, BODY[1])
         if not fits:  # not one sentence within the share: the box, filled
             fits, rest = p.type.split(texts, _style(item), body_box.w, body_box.h, BODY[1])
+        said, lead_in = _whole_sentences(texts, fits, rest, lead_in)
         texts = rest
         fitted = p.type.fit(fits, _style(item), body_box.w, body_box.h, BODY)
         if fitted is None:  # split() promised these fit at the floor
             fitted = p.type.at(fits, _style(item), BODY[1], body_box.w)
-        shown = Card(head, tuple(fits), item.bullets)
+        shown = Card(head, tuple(fits), item.bullets, said)
         yield [*els, _box(body_box, fitted)], shown
         first = False
+
+
+def _whole_sentences(texts, fits, rest, lead_in: str) -> tuple[tuple[str, ...], str]:
+    """The notes of a piece whose text was cut inside a sentence (one taller than a whole
+    card): its paragraphs with the cut sentences whole (the start carried from the piece
+    before, ``lead_in``; the end from the piece after), and the start to carry on."""
+    said = list(fits)
+    if lead_in and said:
+        said[0] = lead_in + said[0]
+    carry = ""
+    if fits and len(fits) + len(rest) > len(texts):  # the last paragraph was cut
+        whole = texts[len(fits) - 1]
+        cut, resume = len(fits[-1]), len(whole) - len(rest[0])
+        start = sentence_end(whole, cut)
+        if whole[:cut].rstrip() and start < len(whole[:cut].rstrip()):  # inside a sentence
+            end = next(
+                (i for i in range(resume + 1, len(whole) + 1) if sentence_end(whole, i) == i),
+                len(whole),
+            )
+            said[-1] = (lead_in if len(fits) == 1 else "") + whole[:end]
+            carry = whole[start:resume]
+    return (tuple(said) if said != list(fits) else ()), carry
 
 
 def _texts(item: Card) -> tuple[str, ...]:
