@@ -86,7 +86,7 @@ def read_source(path: Path, max_bytes: int, what: str) -> Source:
         ) from err
     if not text.strip():
         raise InputError("the file is empty", file=path, line=1, column=1)
-    return Source(path, text.replace("\r\n", "\n"))
+    return Source(path, text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def parse(
