@@ -127,8 +127,9 @@ def test_options_carry_every_field_of_the_profile():
 
 def test_each_option_is_declared_once_for_the_profile_and_the_build():
     shared = set(ProfileOptions.model_fields)
-    assert set(Meeting.model_fields) - shared == {"name", "audience", "template", "language"}
-    assert set(BuildOptions.model_fields) - shared == {"meeting", "labels"}
+    only = {"name", "audience", "template", "language", "labels"}
+    assert set(Meeting.model_fields) - shared == only
+    assert set(BuildOptions.model_fields) - shared == {"meeting", "labels", "words"}
     assert BuildOptions().parts == PART_NAMES and BuildOptions(copy_to=["a"]).copy_to == ("a",)
 
 
