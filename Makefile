@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 CONTENT ?= content/liuhe-2023.yaml
 
-.PHONY: setup system-deps demo test lint bench clean
+.PHONY: setup system-deps demo test lint bench wheel clean
 
 setup: $(VENV)/.installed
 
@@ -14,7 +14,9 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# LibreOffice, CJK fonts and poppler: the tests render what deckgen writes and look at it.
+# LibreOffice and CJK fonts: the tests render what deckgen writes and look at it (PDFs are
+# read with pypdfium2, a Python dependency). test_wheel.py builds the wheel (pip fetches
+# setuptools from the package registry) and installs it into a fresh venv.
 system-deps:
 	scripts/system-deps
 
@@ -34,5 +36,10 @@ lint: setup
 bench: setup system-deps
 	$(BIN)/python bench/run.py
 
+# dist/deckgen-<version>-py3-none-any.whl: `pip install` it anywhere (templates, meetings,
+# samples and the schema inside; LibreOffice, for check/preview/PDF, is the system's).
+wheel: setup
+	$(BIN)/python -m pip wheel . --no-deps -w dist
+
 clean:
-	rm -rf $(VENV) output/*.pptx output/*.docx
+	rm -rf $(VENV) output/*.pptx output/*.docx build dist

@@ -4,6 +4,7 @@ built-in meeting profiles by name, progress only on a terminal."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -234,7 +235,11 @@ def test_new_writes_a_commented_starter_that_validates_and_builds(lang, tmp_path
     result = run("new", "report.yaml", "--lang", lang, cwd=tmp_path)
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# ") and "deckgen validate report.yaml" in text
+    from deckgen.builtin import schema
+
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema={schema().as_uri()}"
+    assert json.loads(schema().read_text(encoding="utf-8")) == api.content_schema()
+    assert "deckgen validate report.yaml" in text
     assert sum(line.lstrip().startswith("#") for line in text.splitlines()) >= 10
     content = api.load(path)
     assert content.meta.lang == lang

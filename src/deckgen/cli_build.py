@@ -54,7 +54,7 @@ def new(
     ] = None,
 ) -> None:
     """Write a commented starter content file that validates and builds: fill it in."""
-    from .builtin import data_dir
+    from .builtin import data_dir, schema
     from .builtin import sample as sample_file
     from .errors import InputError, OutputError
     from .files import atomic_write
@@ -67,12 +67,14 @@ def new(
         raise OutputError("already exists; not overwritten (give another name)", file=file)
     if sample is not None:
         text = sample_file(sample).read_text(encoding="utf-8")
-        text = "\n".join(ln for ln in text.splitlines() if "yaml-language-server" not in ln)
     else:
         text = data_dir("starters", f"{lang}.yaml").read_text(encoding="utf-8")
         output = Path("output") / f"{file.stem}.pptx"
         text = text.replace("{file}", str(file)).replace("{output}", str(output))
-    atomic_write(file, lambda tmp: tmp.write_text(text.rstrip("\n") + "\n", encoding="utf-8"))
+    # An editor with a YAML language server checks and completes it against the schema.
+    lines = [ln for ln in text.splitlines() if "yaml-language-server" not in ln]
+    text = "\n".join([f"# yaml-language-server: $schema={schema().as_uri()}", *lines]) + "\n"
+    atomic_write(file, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     say(f"wrote {file}")
     say(f"next: deckgen validate {file}; deckgen build {file}")
 
@@ -101,13 +103,18 @@ def docx(
     _make(".docx", content, output, template, meeting)
 
 
+def _used(template, meeting) -> None:
+    """With -v: the template and the meeting a build uses."""
+    detail(f"template: {template or 'gov-red'}; meeting: {meeting or 'none'}")
+
+
 def _make(suffix: str, content: Path, output, template, meeting) -> None:
     """Build one file; a meeting's files go to output/<meeting-stem>/ by default."""
     from . import api
 
     started = time.perf_counter()
     options, template = api.for_meeting(meeting, template)
-    detail(f"template: {template or 'gov-red'}; meeting: {meeting or 'none'}")
+    _used(template, meeting)
     if output is None and meeting is not None:
         output = api.default_output(content, suffix, api.meeting_folder(meeting))
     written = api.build_file(suffix, content, output, template, options, warn)
@@ -151,6 +158,7 @@ def build(
         raise DeckgenError("give --meeting or --meetings, not both")
     if meetings is None:
         started = time.perf_counter()
+        _used(template, meeting)
         for path in api.build(content, meeting, output, template, warn=warn, pdf=pdf):
             say(f"wrote {path}")
         detail(f"took {time.perf_counter() - started:.1f}s")
