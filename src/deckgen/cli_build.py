@@ -170,7 +170,7 @@ def _build_meetings(
     content: Path, pattern: str, output: Path | None, template: str | None, pdf: bool
 ) -> None:
     """Build every meeting matched by ``pattern`` on up to two processes, with a progress bar
-    on a terminal (none with -q, or when stderr is a file or a pipe)."""
+    on a terminal (none with -q, or when stdout or stderr is a file or a pipe)."""
     import contextlib
     import os
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -218,8 +218,9 @@ def _build_meetings(
 
 
 def _terminal() -> bool:
-    """Whether stderr is a terminal (a progress bar drawn into a file or a pipe is noise)."""
-    return sys.stderr.isatty()
+    """Whether the user watches a terminal: stdout and stderr (where the bar is drawn) both
+    one. A bar drawn into a log, a pipe or a CI's capture is noise."""
+    return sys.stdout.isatty() and sys.stderr.isatty()
 
 
 def _progress(total: int):
