@@ -100,6 +100,17 @@ def prepend(text: str) -> Callable[[bytes], bytes]:
     return edit
 
 
+def sub(pattern: str, new: str) -> Callable[[bytes], bytes]:
+    """An edit replacing the first match of ``pattern`` in a part."""
+
+    def edit(old: bytes) -> bytes:
+        text, n = re.subn(pattern, new, old.decode(), count=1)
+        assert n == 1, pattern
+        return text.encode()
+
+    return edit
+
+
 def content_type(old: str, new: str) -> Callable[[bytes], bytes]:
     return lambda data: data.decode().replace(old, new).encode()
 
@@ -188,6 +199,11 @@ def assert_clean(path: Path) -> None:
     """Fail if the written file at ``path`` holds anything that can run, call out or fetch."""
     found = findings(path)
     assert found == [], found
+
+
+def zip_part(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8")
 
 
 def zip_text(path: Path) -> str:

@@ -87,6 +87,13 @@ def test_the_output_cannot_be_the_content_file(tmp_path):
     assert result.exit_code == 2 and content.read_text(encoding="utf-8") == TINY
 
 
+def test_a_device_or_pipe_is_never_replaced(content, tmp_path):
+    fifo = tmp_path / "deck.pptx"
+    os.mkfifo(fifo)
+    line = refused(run("pptx", content, "-o", fifo), fifo)
+    assert "not a file" in line and fifo.is_fifo()
+
+
 def test_a_suffix_mismatch_writes_nothing(content, tmp_path):
     out = tmp_path / "new" / "deck.docx"
     line = refused(run("pptx", content, "-o", out), out)

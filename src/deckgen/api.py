@@ -301,15 +301,17 @@ def _job(suffix, out: Path, content_path, content, theme, options, warn, *inputs
     warnings reported."""
     from .files import refuse_inputs
     from .outputs import OUTPUTS
-    from .template.sanitise import clean_package
+    from .template.master import open_master
+    from .template.reference import read_reference
 
     pictures = [v for v in _values(content.model_dump()) if isinstance(v, Path)]
     folder = theme.folder / "theme.yaml" if theme.folder else None
     files = (theme.master_path, theme.reference_docx, theme.logo_path, folder)
     refuse_inputs(out, (content_path, *inputs, *files, *pictures))
-    part = {".pptx": (theme.master_path, "pptx"), ".docx": (theme.reference_docx, "docx")}
-    if part.get(suffix, (None,))[0] is not None:
-        clean_package(*part[suffix])  # a template part refused names itself, before a plan
+    if suffix == ".pptx" and theme.master_path is not None:
+        open_master(theme.master_path)  # a template file refused names itself, before a plan
+    if suffix == ".docx" and theme.reference_docx is not None:
+        read_reference(theme.reference_docx)
     planned = OUTPUTS[suffix].plan(content, theme, options or BuildOptions())
     for message in dict.fromkeys(planned.warnings):  # a footer's warning once, not per slide
         (warn or _ignore)(message)

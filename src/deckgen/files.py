@@ -125,6 +125,8 @@ def _folders(paths: list[Path]) -> list[Path]:
         made += [p for p in reversed(missing) if p not in made]
         if path.is_dir():
             raise OutputError("is a directory; give a file name", file=path)
+        if path.exists() and not path.is_file():  # /dev/null, a FIFO: never replaced
+            raise OutputError("is a device or pipe, not a file; give a file name", file=path)
     return made
 
 

@@ -4,6 +4,7 @@ which of its layouts each kind of slide goes on."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -130,12 +131,40 @@ def open_master(path: Path):
     path = Path(path)
     data = clean_package(path, "pptx")
     try:
-        return Presentation(io.BytesIO(data))
+        prs = Presentation(io.BytesIO(data))
+        _check(prs, path)
+    except InputError:
+        raise
     except Exception as err:  # python-pptx raises many kinds for a file it cannot read
         reason = (str(err).splitlines() or [type(err).__name__])[0][:120]
         raise InputError(
             f"not a PowerPoint file python-pptx can read ({reason}); save it as .pptx", file=path
         ) from err
+    return prs
+
+
+SLIDE_SIDES = (Emu(914400), Emu(51206400))
+"""The shortest and longest side of a slide PowerPoint allows: 1 and 56 inches."""
+
+
+def _check(prs, path: Path) -> None:
+    """A master deckgen can build on: a slide size PowerPoint allows (PowerPoint's 16:9 when
+    it gives none), and every slide master with a theme and a layout."""
+    if prs.slide_width is None or prs.slide_height is None:
+        prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
+    low, high = SLIDE_SIDES
+    if not all(low <= side <= high for side in (prs.slide_width, prs.slide_height)):
+        size = f"{prs.slide_width.cm:.2f} × {prs.slide_height.cm:.2f} cm"
+        raise InputError(
+            f"a slide size of {size}: PowerPoint's slides are 2.54 to 142.24 cm a side", file=path
+        )
+    for master in prs.slide_masters:
+        if not any(rel.reltype.endswith("/theme") for rel in master.part.rels.values()):
+            raise InputError(
+                "a slide master without a theme: save it again in PowerPoint", file=path
+            )
+        if len(master.slide_layouts) == 0:
+            raise InputError("a slide master without layouts", file=path)
 
 
 @lru_cache(maxsize=8)
@@ -200,7 +229,7 @@ def _theme(master) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
         name = etree.QName(slot).localname
         for value in slot:
             hex_value = value.get("val") if value.tag == f"{{{A}}}srgbClr" else value.get("lastClr")
-            if hex_value and len(hex_value) == 6:
+            if hex_value and re.fullmatch(r"[0-9A-Fa-f]{6}", hex_value):  # a colour, not "ZZZZZZ"
                 colours[name] = hex_value.upper()
     fonts: dict[str, tuple[str, str]] = {}
     for key, tag in (("major", "majorFont"), ("minor", "minorFont")):

@@ -14,6 +14,7 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docx.shared import Inches
 from lxml import etree
 
 from ..errors import InputError
@@ -32,10 +33,35 @@ def read_reference(path: Path) -> Document:
     naming the file if it cannot be."""
     data = clean_package(path, "docx")
     try:
-        return docx.Document(io.BytesIO(data))
+        doc = docx.Document(io.BytesIO(data))
+        doc.element.body.get_or_add_sectPr()  # a body without one: a page of Word's defaults
+        page = [getattr(doc.sections[0], name) for name in _PAGE]
     except Exception as err:  # python-docx raises many kinds for a file it cannot read
         reason = (str(err).splitlines() or [type(err).__name__])[0][:120]
         raise InputError(f"not a Word document python-docx can read ({reason})", file=path) from err
+    _check_page(dict(zip(_PAGE, page, strict=True)), path)
+    return doc
+
+
+_PAGE = ("page_width", "page_height", "left_margin", "right_margin", "top_margin", "bottom_margin")
+PAPER_SIDES = (Inches(1), Inches(22))
+"""The shortest and longest side of a page Word allows: 1 and 22 inches."""
+
+
+def _check_page(page: dict, path: Path) -> None:
+    """A page with room for text: each side Word allows, the margins inside it."""
+    low, high = PAPER_SIDES
+    for side in ("width", "height"):
+        value = page[f"page_{side}"]
+        if value is not None and not low <= value <= high:
+            raise InputError(
+                f"a page {side} of {value.cm:.1f} cm: Word's pages are 2.5 to 55.9 cm a side",
+                file=path,
+            )
+    for side, (a, b) in {"width": ("left", "right"), "height": ("top", "bottom")}.items():
+        size, margins = page[f"page_{side}"], (page[f"{a}_margin"], page[f"{b}_margin"])
+        if size is not None and None not in margins and size - sum(map(abs, margins)) < low:
+            raise InputError(f"margins that leave the page no {side} for text", file=path)
 
 
 def theme_fonts(doc: Document) -> dict[str, dict[str, str]]:
