@@ -14,7 +14,7 @@ from ..template.theme import Theme
 from ..text.breaks import line_spans
 from ..text.fit import Box, Para, TextStyle, layout, sizes_between, split, width_fn
 from ..text.fit import height as lines_height
-from ..text.measure import text_width
+from ..text.measure import Hanging, text_width
 from .layout import LINE_SPACING
 from .slides import Align, Anchor, ColourRole, Paragraph, Rect, Role, Run, TextBox
 
@@ -91,6 +91,8 @@ class Typesetter:
 
     def __init__(self, theme: Theme) -> None:
         self.theme = theme
+        self._fits: dict[tuple, Fitted | None] = {}
+        self._splits: dict[tuple, int] = {}
 
     def family(self, style: Style) -> str:
         return self._font(style.role).east_asian
@@ -130,7 +132,21 @@ class Typesetter:
         smaller size (within ``WHOLE_FIGURES``) so that its lines end elsewhere; the choice
         that splits fewest figures wins, the largest size first. A figure on one line is a
         layout wish, never a reason to touch the author's text: some may still split.
+        The answer is kept: the same texts in the same box are fitted once.
         """
+        key = (tuple(texts), style, width, height, sizes)
+        if key not in self._fits:
+            self._fits[key] = self._fit(key[0], style, width, height, sizes)
+        return self._fits[key]
+
+    def _fit(
+        self,
+        texts: Sequence[str],
+        style: Style,
+        width: float,
+        height: float,
+        sizes: tuple[float, float],
+    ) -> Fitted | None:
         best: tuple[int, Fitted] | None = None
         for size in sizes_between(sizes):
             if best is not None and size < best[1].size * WHOLE_FIGURES:
@@ -154,18 +170,20 @@ class Typesetter:
 
     def splits(self, text: str, style: Style, size: float, width: float) -> int:
         """How many figures of ``text`` a renderer breaking lines at about ``width`` may split
-        (LibreOffice breaks Chinese between any two ideographs, "8900多|万元")."""
+        (LibreOffice breaks Chinese between any two ideographs, "8900多|万元"). Kept, as
+        :meth:`fit` is."""
+        key = (text, style, size, width)
+        if key not in self._splits:
+            self._splits[key] = self._count_splits(text, style, size, width)
+        return self._splits[key]
+
+    def _count_splits(self, text: str, style: Style, size: float, width: float) -> int:
         spans = figure_spans(text)
         if not spans:
             return 0
         room = width - style.hang_room(size) - style.indent(size)
         plain = width_fn(self._text_style(style, size), size)
-
-        def measure(line: str) -> float:
-            """A line's width as a renderer that hangs punctuation counts it."""
-            if style.hang_room(size) and line and line[-1] in HANGING:
-                return plain(line[:-1])
-            return plain(line)
+        measure = Hanging(plain, HANGING) if style.hang_room(size) else plain
 
         # The renderer's breaks, foreseen a little narrower and wider, with deckgen's strict
         # rules and with quotes free to break (LibreOffice breaks "政策|“免").

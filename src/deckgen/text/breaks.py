@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 # Line-start prohibited (不能位于行首). The union of: the brief's list, Word's defaults for
@@ -187,18 +188,34 @@ def _may_break(text: str, before: _Unit, after: _Unit) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
+def _units_kept(text: str, keep: tuple[Span, ...]) -> tuple[_Unit, ...]:
+    """The units of a segment whose ``keep`` spans, Latin words and dash or ellipsis runs are
+    never split: the same for every width a text is broken at, so found once."""
+    atoms = [*keep, *_words(text), *(m.span() for m in _RUNS.finditer(text))]
+    return tuple(_units(text, _merge(atoms)))
+
+
+def _span_width(text: str, width: WidthFn) -> Callable[[int, int], float]:
+    """The width of ``text[start:end]`` as a function of (start, end): from the measure's
+    running sums where it keeps them (:meth:`deckgen.text.measure.Widths.spans`), else the
+    slice measured whole."""
+    spans = getattr(width, "spans", None)
+    if spans is not None:
+        return spans(text)
+    return lambda start, end: width(text[start:end])
+
+
 def _segment_spans(
     text: str, offset: int, max_width: float, width: WidthFn, keep: Sequence[Span]
 ) -> list[Span]:
     """Greedy line breaking of one segment (no forced breaks); spans are offset into the text."""
     if not text:
         return [(offset, offset)]
-    atoms = [(s, e) for s, e in keep if 0 <= s < e <= len(text)]
-    atoms += _words(text)
-    atoms += [m.span() for m in _RUNS.finditer(text)]
+    span_width = _span_width(text, width)
     units: list[_Unit] = []
-    for unit in _units(text, _merge(atoms)):
-        too_wide = unit.end - unit.start > 1 and width(text[unit.start : unit.end]) > max_width
+    for unit in _units_kept(text, tuple((s, e) for s, e in keep if 0 <= s < e <= len(text))):
+        too_wide = unit.end - unit.start > 1 and span_width(unit.start, unit.end) > max_width
         units.extend(_explode(text, unit) if too_wide else [unit])
 
     lines: list[Span] = []
@@ -207,7 +224,7 @@ def _segment_spans(
     while i < n:
 
         def fits(j: int, i: int = i) -> bool:
-            return width(text[units[i].start : units[j - 1].end]) <= max_width
+            return span_width(units[i].start, units[j - 1].end) <= max_width
 
         # j: how far the line runs (units[i:j]); the first unit always goes on. Start from the
         # previous line's length and walk: widths grow with j, lines are alike in length.

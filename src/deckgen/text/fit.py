@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from .breaks import Span, line_spans
-from .measure import line_pitch, text_width
+from .measure import Widths, line_pitch, widths
 
 _EPS = 1e-6
 
@@ -55,13 +55,10 @@ def _para(p: ParaLike) -> Para:
     return Para(text, tuple((int(s), int(e)) for s, e in keep))
 
 
-def width_fn(style: TextStyle, size_pt: float) -> Callable[[str], float]:
-    """The measure ``break_lines`` needs: a string's width in points in this style and size."""
-
-    def width(s: str) -> float:
-        return text_width(s, style.family, size_pt, style.bold, latin=style.latin)
-
-    return width
+def width_fn(style: TextStyle, size_pt: float) -> Widths:
+    """The measure ``break_lines`` needs: a string's width in points in this style and size
+    (and, for the line breaker, its spans' widths from running sums)."""
+    return widths(style.family, size_pt, style.bold, latin=style.latin)
 
 
 def _spans(paras: Sequence[Para], style: TextStyle, size_pt: float, width_pt: float):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -193,12 +194,138 @@ def text_width(
     The width is the sum of per-character advances (no kerning, which only ever narrows text)
     plus, with ``autospace``, AUTOSPACE_EM at every switch between Latin and East Asian script.
     """
+    return widths(family, size_pt, bold, latin=latin, autospace=autospace)(text)
+
+
+def widths(
+    family: str,
+    size_pt: float,
+    bold: bool = False,
+    *,
+    latin: str | None = None,
+    autospace: bool = True,
+) -> Widths:
+    """:func:`text_width` in one face pair at one size, as a callable that also measures the
+    spans of a text incrementally (:meth:`Widths.spans`)."""
     ea = _face(family, bold)
-    lat = _face(latin, bold) if latin else ea
-    em = sum(char_em(ch, ea, lat) for ch in text)
-    if autospace:
-        em += AUTOSPACE_EM * autospace_count(text)
-    return em * size_pt
+    return _widths(ea, _face(latin, bold) if latin else ea, size_pt, autospace)
+
+
+@lru_cache(maxsize=256)
+def _widths(ea: _Face | None, latin: _Face | None, size_pt: float, autospace: bool) -> Widths:
+    return Widths(_table(ea, latin), size_pt, autospace)
+
+
+class _Table(dict):
+    """The advances (em) of the characters measured so far in one face pair, shared by every
+    size: a character's advance is looked up once."""
+
+    def __init__(self, ea: _Face | None, latin: _Face | None):
+        super().__init__()
+        self.faces = ea, latin
+
+    def __missing__(self, ch: str) -> float:
+        em = self[ch] = char_em(ch, *self.faces)
+        return em
+
+
+@lru_cache(maxsize=64)
+def _table(ea: _Face | None, latin: _Face | None) -> _Table:
+    return _Table(ea, latin)
+
+
+class _Run:
+    """Running sums from one start in a text: the advances (em) and the script switches of
+    ``text[start:start + k]`` for every k measured so far."""
+
+    __slots__ = ("ems", "switches", "last", "weak")
+
+    def __init__(self) -> None:
+        self.ems: list[float] = [0]  # an int 0, as sum() starts: the same float additions
+        self.switches = [0]
+        self.last, self.weak = "", False
+
+    def extend(self, chars: str, table: _Table) -> None:
+        """Add ``chars``, counting script switches as :func:`autospace_count` does."""
+        ems, switches, last, weak = self.ems, self.switches, self.last, self.weak
+        count = switches[-1]
+        for ch in chars:
+            ems.append(ems[-1] + table[ch])
+            script = _script(ch)
+            if script:
+                if (last and script != last) or (not last and weak):
+                    count += 1
+                last = script
+            elif not last and ch not in "\n\r":
+                weak = True
+            switches.append(count)
+        self.last, self.weak = last, weak
+
+
+class Widths:
+    """Widths of texts in one face pair at one size, in points, summed exactly as
+    :func:`text_width` sums them (its one implementation). :meth:`spans` measures the spans
+    of one text from running sums, so that a line breaker trying longer and longer lines
+    measures each character once a line start, and again for no other width or line."""
+
+    def __init__(self, table: _Table, size_pt: float, autospace: bool):
+        self.table, self.size, self.autospace = table, size_pt, autospace
+
+    def _width(self, em: float, switches: int) -> float:
+        if self.autospace:
+            em += AUTOSPACE_EM * switches
+        return em * self.size
+
+    def __call__(self, text: str) -> float:
+        table = self.table
+        return self._width(sum(table[ch] for ch in text), autospace_count(text))
+
+    def spans(self, text: str) -> Callable[[int, int], float]:
+        """The width of ``text[start:end]``, as a function of (start, end)."""
+        key = (self, text)
+        runs = _RUNS.pop(key, None)
+        if runs is None:
+            runs = {}
+            if len(_RUNS) >= RUNS_KEPT:
+                del _RUNS[next(iter(_RUNS))]
+        _RUNS[key] = runs  # the most recently used last
+
+        def width(start: int, end: int) -> float:
+            run = runs.get(start)
+            if run is None:
+                run = runs[start] = _Run()
+            k = end - start
+            if k >= len(run.ems):
+                run.extend(text[start + len(run.ems) - 1 : end], self.table)
+            return self._width(run.ems[k], run.switches[k])
+
+        return width
+
+
+class Hanging:
+    """A line's width as a renderer that lets ``chars`` hang past the line's end counts it:
+    a line ending in one of them is measured without it."""
+
+    def __init__(self, plain: Widths, chars: frozenset[str]):
+        self.plain, self.chars = plain, chars
+
+    def __call__(self, line: str) -> float:
+        return self.plain(line[:-1] if line and line[-1] in self.chars else line)
+
+    def spans(self, text: str) -> Callable[[int, int], float]:
+        """As :meth:`Widths.spans`."""
+        plain, chars = self.plain.spans(text), self.chars
+
+        def width(start: int, end: int) -> float:
+            return plain(start, end - 1 if end > start and text[end - 1] in chars else end)
+
+        return width
+
+
+RUNS_KEPT = 1024
+"""How many texts' running sums (each a face pair and size) are kept for the next fit."""
+
+_RUNS: dict[tuple[Widths, str], dict[int, _Run]] = {}
 
 
 def line_pitch(size_pt: float, spacing: float) -> float:
