@@ -305,9 +305,7 @@ def test_marking_on_the_first_page_only(seed_docx: Path, pages):
     assert settings.different_first_page_header_footer
     assert "".join(p.text for p in settings.first_page_header.paragraphs) == "内部资料 注意保存"
     assert "".join(p.text for p in settings.header.paragraphs) == ""
-    marked = [
-        page.number for page in pages if any("内部资料" in t for t, _ in lines_of(page))
-    ]
+    marked = [page.number for page in pages if any("内部资料" in t for t, _ in lines_of(page))]
     assert marked == [1]
 
 
@@ -555,3 +553,64 @@ def test_a_figure_writer_breaks_is_a_warning_naming_its_page(seed_docx: Path, se
     warned = [f for f in check_briefing(seed_docx, seed_pdf, content) if "split" in f.problem]
     assert all(f.warning for f in warned)
     assert sorted(f"{f.where}: {f.detail}" for f in warned) == sorted(found)
+
+
+# --- faces that hold ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("template", ["gov-red", "ink-blue", "minimal"])
+def test_the_font_table_declares_alternates_for_every_face_used(tmp_path: Path, template):
+    """Every face a run or a used style names is in the font table with its other names,
+    character set, family and PANOSE, a free look-alike named last."""
+    from deckgen.template.theme import is_cjk_font
+    from deckgen.text.faces import face_of
+
+    out = api.build_docx(SEED, tmp_path / f"{template}.docx", template, OPTIONS)
+    with zipfile.ZipFile(out) as z:
+        parts = [
+            n for n in z.namelist() if re.match(r"word/(document|header\d*|footer\d*)\.xml", n)
+        ]
+        used = {
+            f.get(w(slot))
+            for n in parts
+            for f in etree.fromstring(z.read(n)).iter(w("rFonts"))
+            for slot in ("ascii", "hAnsi", "eastAsia", "cs")
+        } - {None}
+        table = etree.fromstring(z.read("word/fontTable.xml"))
+    declared = {f.get(w("name")): f for f in table.findall("w:font", NS)}
+    assert used <= set(declared)
+    free = ("Noto", "AR PL", "Liberation", "Carlito", "Fandol")
+    for name in used:
+        font = declared[name]
+        alternates = font.find("w:altName", NS).get(w("val")).split(",")
+        assert alternates == list(face_of(name).alternates), name
+        assert alternates[-1].startswith(free), name
+        assert re.fullmatch(r"[0-9A-F]{20}", font.find("w:panose1", NS).get(w("val")))
+        charset = font.find("w:charset", NS).get(w("val"))
+        assert charset == ("86" if is_cjk_font(name) else "00"), name
+        assert font.find("w:family", NS) is not None and font.find("w:pitch", NS) is not None
+    if template == "gov-red":
+        assert {"仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312", "宋体"} <= used
+        assert "FangSong" in declared["仿宋_GB2312"].find("w:altName", NS).get(w("val"))
+        assert "SimHei" in declared["黑体"].find("w:altName", NS).get(w("val"))
+        assert "KaiTi" in declared["楷体_GB2312"].find("w:altName", NS).get(w("val"))
+
+
+def test_every_run_names_its_east_asian_face(seed_docx: Path):
+    for name in ("word/document.xml", "word/header1.xml", "word/footer1.xml"):
+        runs = part(seed_docx, name).iter(w("r"))
+        faces = [r.find("w:rPr/w:rFonts", NS) for r in runs if r.find("w:t", NS) is not None]
+        assert faces and all(f is not None and f.get(w("eastAsia")) for f in faces), name
+
+
+def test_check_names_the_faces_the_render_substituted(seed_docx: Path, seed_pdf: Path):
+    from deckgen.check import check_briefing
+    from deckgen.text.fonts import font_file
+
+    findings = check_briefing(seed_docx, seed_pdf)
+    warned = [f.detail for f in findings if f.problem == "face substituted" and f.warning]
+    assert warned
+    for face in ("仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"):
+        standin = font_file(face)
+        if standin is not None and face not in standin.family:  # this machine has it not
+            assert any(d.startswith(f"{face} is set in {standin.family}") for d in warned)

@@ -201,8 +201,8 @@ detail: full
 title:
 subtitle:
 
-# 密级/标注，显示在每页幻灯片页脚和简报页眉，例如 内部资料 注意保存
-# A marking on every slide's footer and the briefing's header, e.g. 内部资料 注意保存.
+# 密级/标注，显示在每页幻灯片页脚和简报首页页眉，例如 内部资料 注意保存
+# A marking on every slide's footer and the briefing's first page, e.g. 内部资料 注意保存.
 marking:
 
 # 固定用语（目录、续、第N页……）的语言：zh 中文、en 英文；留空则随内容语言

@@ -65,7 +65,8 @@ class ProfileOptions(_Strict):
     presenter: str | None = None
     """Who presents the report; shown on the cover."""
     marking: str | None = None
-    """A marking such as "内部资料 注意保存": on every slide's footer and the briefing's header."""
+    """A marking such as "内部资料 注意保存": on every slide's footer and the briefing's first
+    page."""
     issue_number: int | None = None
     """The briefing's issue number ("第 N 期"), from 1 up."""
     toc: bool = False

@@ -11,6 +11,7 @@ and return every :class:`Finding`, each naming the slide, or the page and paragr
 * punctuation the render does not draw, and figures it splits across lines (:mod:`.render`;
   a split figure is a *warning*: it is reported but does not fail the check);
 * library default values left in the document properties (:mod:`.properties`);
+* (warnings) each face a briefing declares that its render set in another (:mod:`.faces`);
 * with the content, each sentence and figure of it that the file does not hold verbatim
   (:mod:`.content`).
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 from ..figures import find_figures
 from .content import content_texts, unfindable
 from .docx import briefing_paragraphs, docx_runs_missing_east_asian
+from .faces import substituted_faces
 from .model import Finding, Para, has_cjk
 from .pptx import deck_paragraphs, pptx_notes, pptx_texts, runs_missing_east_asian, visible_slides
 from .properties import library_properties
@@ -66,6 +68,7 @@ def check_briefing(path: Path, pdf: Path, content=None) -> list[Finding]:
     places = {f"{p.part_name} paragraph {p.number}": p.where for p in paras}
     found = [_east_asian(p, places) for p in docx_runs_missing_east_asian(path)]
     found += library_properties(path, None)
+    found += substituted_faces(path, pdf)
     return found + _text_checks(paras, pdf, None, content, deck=False)
 
 

@@ -106,7 +106,8 @@ def plan_brief(content: Content, theme: Theme, options: BuildOptions) -> Brief:
     boxes = Boxes(typography(meta.lang == "zh", theme.briefing.fonts), theme.briefing)
     body = [boxes.settle(b) for b in planner.blocks]
     if options.toc:
-        head.append(contents(head, body, boxes, language))
+        levels = 1 if options.detail == "brief" else 2  # a brief briefing lists its parts
+        head.append(contents(head, body, boxes, language, levels))
     closing_block, pages = colophon(closing_block, lay_out([*head, *body], boxes), boxes)
     blocks = (*head, *body, closing_block)
     headings = [b for b in body if isinstance(b, Heading)]

@@ -59,8 +59,11 @@ class Box:
 
     def first(self) -> int:
         """The height that must share a page with what keeps with it: the whole box, or its
-        first two lines (fewer lines never stand alone at a page's foot)."""
-        return self.height if self.keep_lines else sum(self.lines[:2])
+        first two lines when two more follow (no line stands alone at a page's foot or
+        head: three lines split neither way)."""
+        if self.keep_lines or len(self.lines) <= 3:
+            return self.height
+        return sum(self.lines[:2])
 
 
 class Boxes:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ...labels import Language, label
-from .blocks import Block, Contents, CopyBlock, Heading, Paragraph, Table, TocEntry
+from .blocks import Block, Contents, CopyBlock, Heading, Paragraph, TocEntry
 from .boxes import Box, Boxes
 from .styles import TEXT_HEIGHT
 
@@ -105,21 +105,16 @@ def paginate(boxes: list[Box], height: int = TEXT_HEIGHT) -> Layout:
 
 
 def lay_out(blocks: list[Block], boxes: Boxes) -> Layout:
-    """The pages of ``blocks``: the page after the contents begins on a new page, a paragraph
-    after a table stands half a line below it, and the text after the title's bylines a
-    line below them."""
+    """The pages of ``blocks``: the page after the contents begins on a new page, and the
+    title's last byline has a line of space after it."""
     out: list[Box] = []
-    after: Block | None = None
     for n, block in enumerate(blocks):
         for k, box in enumerate(boxes.of(block)):
-            if k == 0 and isinstance(after, Contents):
+            if k == 0 and n > 0 and isinstance(blocks[n - 1], Contents):
                 box = replace(box, break_before=True)
-            if k == 0 and isinstance(after, Table) and not isinstance(block, Table):
-                box = replace(box, before=box.before + boxes.t.pitch // 2)
-            if k == 0 and _byline(after) and not _byline(block):
-                box = replace(box, before=box.before + boxes.t.pitch)
             out.append(replace(box, block=n))
-        after = block
+        if _byline(block) and not _byline(blocks[n + 1] if n + 1 < len(blocks) else None):
+            out[-1] = replace(out[-1], after=out[-1].after + boxes.t.pitch)
     return paginate(out)
 
 
@@ -127,22 +122,24 @@ def _byline(block: Block | None) -> bool:
     return isinstance(block, Paragraph) and block.role == "byline"
 
 
-def contents(head: list[Block], body: list[Block], boxes: Boxes, language: Language) -> Contents:
-    """The table of contents of ``body`` (headings of levels 1 and 2), each entry with the
+def contents(
+    head: list[Block], body: list[Block], boxes: Boxes, language: Language, levels: int = 2
+) -> Contents:
+    """The table of contents of ``body`` (headings of ``levels`` levels), each entry with the
     page its heading is laid out on; the contents follow ``head`` and end their page."""
     entries = [
         TocEntry(b.level, b.full, b.anchor, 0)
         for b in body
-        if isinstance(b, Heading) and b.level <= 2
+        if isinstance(b, Heading) and b.level <= levels
     ]
-    toc = Contents(label("toc", language), tuple(entries))
+    toc = Contents(label("toc", language), tuple(entries), levels)
     for _ in range(4):  # an entry's page number may lengthen the contents: settle it
         layout = lay_out([*head, toc, *body], boxes)
         first = len(head) + 1
         pages = {
             b.anchor: layout.page_of(first + n)
             for n, b in enumerate(body)
-            if isinstance(b, Heading) and b.level <= 2
+            if isinstance(b, Heading) and b.level <= levels
         }
         settled = replace(toc, entries=tuple(replace(e, page=pages[e.anchor]) for e in toc.entries))
         if settled == toc:

@@ -1,7 +1,12 @@
 """The briefing's parts: one function a part of the report, registered in :data:`PARTS`,
 each writing its blocks through a :class:`Writer` (headings numbered as they come). A point
 without a heading is its paragraph alone; a lead sentence is the first paragraph under its
-heading; the closing appeal, the briefing's last paragraphs."""
+heading; the closing appeal, the briefing's last paragraphs.
+
+A brief briefing (``detail: brief``) keeps whole sentences only: under each highlight's
+title, each point's first sentence with a figure in it (its key figure); under each
+commitment, each point's heading and first sentence; the first sentence of a summary,
+introduction or appeal."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from ...labels import Language, label
 from ...model import Closing, Content, Plan, Problems, Review, Target, Targets
 from ...options import BuildOptions
 from .blocks import Block, Figure, Heading, Paragraph, Run, Table, heading_prefix, runs_of
+from .gist import first_sentence, gist
 
 
 class Writer:
@@ -40,6 +46,20 @@ class Writer:
 
     def paragraph(self, text: str, role: Literal["body", "lead"] = "body") -> None:
         self.blocks.append(Paragraph(runs_of(text) if role == "body" else (Run(text),), role))
+
+    @property
+    def brief(self) -> bool:
+        return self.options.detail == "brief"
+
+    def prose(self, texts) -> None:
+        """Paragraphs of ``texts`` (a summary, an introduction); brief: its first sentence."""
+        texts = list(texts)
+        for text in texts[:1] if self.brief else texts:
+            self.paragraph(first_sentence(text) if self.brief else text)
+
+    def point(self, text: str) -> None:
+        """A point's paragraph; brief: its key figure's sentence (:func:`~.gist.gist`)."""
+        self.paragraph(gist(text) if self.brief else text)
 
     def joined(self, first: str | None, second: str | None) -> str | None:
         """A title and its slogan or subtitle as one line."""
@@ -93,19 +113,18 @@ def _item(w: Writer, title: str, slogan: str | None, image, lead: str | None) ->
 
 def review(w: Writer, review: Review) -> None:
     _opening(w, "review", review)
-    for text in review.summary:
-        w.paragraph(text)
+    w.prose(review.summary)
     for highlight in review.highlights:
         _item(w, highlight.title, highlight.slogan, highlight.image, highlight.lead)
-        for point in highlight.points:
-            _point(w, 3, point.heading, point.image, highlight.title)
-            w.paragraph(point.text)
+        for point in highlight.points:  # brief: the highlight's key figures, no headings
+            _point(w, 3, None if w.brief else point.heading, point.image, highlight.title)
+            w.point(point.text)
 
 
 def problems(w: Writer, problems: Problems) -> None:
     w.heading(1, problems.title or label("problems", w.labels))
     for text in problems.points:
-        w.paragraph(text)
+        w.point(text)
 
 
 def targets(w: Writer, targets: Targets) -> None:
@@ -128,26 +147,25 @@ def targets_table(w: Writer, items: list[Target]) -> Table:
 
 def plan(w: Writer, plan: Plan) -> None:
     _opening(w, "plan", plan)
-    for text in (*plan.requirements, *plan.intro):
-        w.paragraph(text)
+    w.prose((*plan.requirements, *plan.intro))
     for commitment in plan.commitments:
         _item(w, commitment.title, commitment.slogan, commitment.image, commitment.lead)
         for point in commitment.points:
             if point.heading:
                 w.heading(3, point.heading)
-            for bullet in point.bullets:
-                w.paragraph(bullet)
+            bullets = point.bullets[:1] if w.brief else point.bullets
+            for bullet in bullets:  # brief: the point's first sentence
+                w.paragraph(first_sentence(bullet) if w.brief else bullet)
 
 
 def closing(w: Writer, closing: Closing) -> None:
     w.heading(1, closing.title)
     if closing.intro:
-        w.paragraph(closing.intro)
+        w.prose([closing.intro])
     for point in closing.points:
         _point(w, 2, point.heading, point.image, closing.title)
-        w.paragraph(point.text)
-    for text in closing.appeal:
-        w.paragraph(text)
+        w.point(point.text)
+    w.prose(closing.appeal)
 
 
 PARTS: dict[str, Callable[[Writer, object], None]] = {

@@ -7,6 +7,9 @@ Every line is set as *exact* line spacing. A Chinese briefing has the GB/T 9704 
 makes each line as many grid lines as its faces' height needs, whatever the spacing says;
 so every style's line is exactly that many grid lines (:func:`grid_lines`), and both lay
 the page out alike. An English briefing has no grid, and its exact lines hold in both.
+
+Space is set after paragraphs, never before (but the masthead's, at the top of the first
+page): Word and LibreOffice differ on space before at a page's top and beside space after.
 """
 
 from __future__ import annotations
@@ -172,7 +175,7 @@ def _english(half: int, one: int) -> list[Style]:
         Style("Masthead Line", "body", SIHAO, align="left", indent_chars=0, after=2 * one,
               rule_below=(16, 4)),
         Style("Kicker", "level2", SIHAO, align="center", indent_chars=0),
-        Style("Title", "title", ERHAO, bold=True, align="center", indent_chars=0, lines=2,
+        Style("Title", "title", 26.0, bold=True, align="center", indent_chars=0, lines=2,
               keep_next=True),
         Style("Subtitle", "level2", SIHAO, align="center", indent_chars=0, after=2 * one),
         Style("Byline", "level2", SIHAO, align="center", indent_chars=0),

@@ -63,11 +63,16 @@ class BlockWriter:
         self.default_style = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
         self.bookmarks = 0
         self.break_before_next = False
-        self.gap_before_next = 0
-        """Space before the next paragraph, twips: half a line after a table, a line after
-        the title's bylines."""
+        self.last_byline = None
+        """The title's last byline so far: a line of space follows the last one."""
 
     def write(self, block: Block) -> None:
+        byline = isinstance(block, Paragraph) and block.role == "byline"
+        if self.last_byline is not None and not byline:
+            spec = self.typo[self.style_of(self.last_byline)]
+            ppr = self.last_byline._p.get_or_add_pPr()
+            ooxml.set_spacing(ppr, self.typo.line(spec), after=spec.after + self.typo.pitch)
+            self.last_byline = None
         kind = type(block).__name__.lower()
         getattr(self, f"write_{kind}")(block)
 
@@ -118,19 +123,9 @@ class BlockWriter:
 
     def paragraph(self, style: str):
         p = self.doc.add_paragraph(style=style)
-        ppr = p._p.get_or_add_pPr()
         if self.break_before_next:
-            ooxml.set_flag(ppr, "w:pageBreakBefore")
+            ooxml.set_flag(p._p.get_or_add_pPr(), "w:pageBreakBefore")
             self.break_before_next = False
-        if self.gap_before_next:
-            spec = self.typo[style]
-            if self.adopted_style(p):  # only the gap: the style keeps its line spacing
-                ooxml.put(ppr, ooxml.element("w:spacing", before=self.gap_before_next))
-            else:
-                line = self.typo.line(spec)
-                ooxml.set_spacing(ppr, line, before=spec.before + self.gap_before_next,
-                                  after=spec.after)  # fmt: skip
-            self.gap_before_next = 0
         return p
 
     def add_runs(self, p, runs: Iterable[Run], role: str, style: str | None = None, **kw):
@@ -210,9 +205,10 @@ class BlockWriter:
 
     def write_paragraph(self, block: Paragraph) -> None:
         style = PARAGRAPH_STYLE[block.role]
-        self.add_runs(self.paragraph(style), block.runs, self.typo[style].role)
-        if block.role == "byline":  # a line between the title's bylines and the body
-            self.gap_before_next = self.typo.pitch
+        p = self.paragraph(style)
+        self.add_runs(p, block.runs, self.typo[style].role)
+        if block.role == "byline":
+            self.last_byline = p
 
     def write_figure(self, block: Figure) -> None:
         """The picture, centred inside the 版心, in a line of its own as high as the plan
@@ -263,7 +259,6 @@ class BlockWriter:
                 else:
                     p.style = "Table Text"
                     self.add_runs(p, block.rows[r - 1][c], "body")
-        self.gap_before_next = self.typo.pitch // 2
 
     def header_cell_format(self, tcpr, p) -> None:
         """The table style's header-row borders, shading and text colour, set on the cell."""

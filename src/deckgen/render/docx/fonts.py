@@ -1,82 +1,27 @@
 """The font table (``word/fontTable.xml``): every face the briefing names, declared with its
-other names, character set, family and PANOSE number, so that a machine without 仿宋_GB2312
-or 方正小标宋简体 finds the face it has under another name, or one that looks like it, rather
-than whatever it falls back to. The last alternate is always a free face that looks close
-(Noto Serif/Sans CJK SC, AR PL UKai, the metric-compatible Liberation faces).
+other names, character set, family and PANOSE number (:mod:`deckgen.text.faces`), so that a
+machine without 仿宋_GB2312 or 方正小标宋简体 finds the face it has under another name, or a
+free one that looks close (named last), rather than whatever it falls back to.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
 from ...template.theme import is_cjk_font
+from ...text.faces import ANSI, GB2312, face_of
 from . import ooxml
 
-GB2312 = "86"
-"""The GB2312 character set (134), as the font table writes it."""
-ANSI = "00"
-
-
-@dataclass(frozen=True)
-class Face:
-    """What the font table says of one face."""
-
-    alternates: tuple[str, ...]
-    """Its other names, the free look-alike last."""
-    panose: str
-    charset: str = GB2312
-    family: str = "modern"
-    """roman, swiss, modern, script, decorative or auto (ST_FontFamily)."""
-    pitch: str = "variable"
-
-
-FACES: dict[str, Face] = {
-    "仿宋_GB2312": Face(("仿宋", "FangSong_GB2312", "FangSong", "FandolFang", "Noto Serif CJK SC"),
-                      "02010609030101010101", pitch="fixed"),
-    "仿宋": Face(("FangSong", "仿宋_GB2312", "FandolFang", "Noto Serif CJK SC"),
-               "02010609060101010101", pitch="fixed"),
-    "FangSong": Face(("仿宋", "仿宋_GB2312", "FandolFang", "Noto Serif CJK SC"),
-                     "02010609060101010101", pitch="fixed"),
-    "楷体_GB2312": Face(("楷体", "KaiTi_GB2312", "KaiTi", "FandolKai", "AR PL UKai CN"),
-                      "02010609030101010101", pitch="fixed"),
-    "楷体": Face(("KaiTi", "楷体_GB2312", "FandolKai", "AR PL UKai CN"),
-               "02010609060101010101", pitch="fixed"),
-    "KaiTi": Face(("楷体", "楷体_GB2312", "FandolKai", "AR PL UKai CN"),
-                  "02010609060101010101", pitch="fixed"),
-    "黑体": Face(("SimHei", "FandolHei", "Noto Sans CJK SC"), "02010609060101010101",
-               pitch="fixed"),
-    "SimHei": Face(("黑体", "FandolHei", "Noto Sans CJK SC"), "02010609060101010101",
-                   pitch="fixed"),
-    "宋体": Face(("SimSun", "FandolSong", "Noto Serif CJK SC"), "02010600030101010101",
-               family="auto"),
-    "SimSun": Face(("宋体", "FandolSong", "Noto Serif CJK SC"), "02010600030101010101",
-                   family="auto"),
-    "方正小标宋简体": Face(("FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "华文中宋", "STZhongsong",
-                        "Noto Serif CJK SC"), "02000000000000000000", family="script"),
-    "微软雅黑": Face(("Microsoft YaHei", "Noto Sans CJK SC"), "020B0503020204020204",
-                 family="swiss"),
-    "Microsoft YaHei": Face(("微软雅黑", "Noto Sans CJK SC"), "020B0503020204020204",
-                            family="swiss"),
-    "等线": Face(("DengXian", "Noto Sans CJK SC"), "02010600030101010101", family="auto"),
-    "Times New Roman": Face(("Times", "Liberation Serif"), "02020603050405020304", ANSI,
-                            "roman"),
-    "Arial": Face(("Helvetica", "Liberation Sans"), "020B0604020202020204", ANSI, "swiss"),
-    "Calibri": Face(("Carlito",), "020F0502020204030204", ANSI, "swiss"),
-}  # fmt: skip
-"""The faces deckgen's templates name, and their common Windows and free alternates."""
-
 _SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
-
-
-def face_of(name: str) -> Face | None:
-    """What the table knows of ``name``, or None for a face it does not know."""
-    return FACES.get(name)
 
 
 def faces_named(roots: Iterable[etree._Element]) -> list[str]:
@@ -106,16 +51,40 @@ def font_entry(name: str) -> etree._Element:
     return font
 
 
+def _used_styles(doc: Document, parts: list[etree._Element]) -> list[etree._Element]:
+    """The styles the ``parts`` use (paragraph, character and table styles, and the
+    styles they are based on), and the document defaults."""
+    by_id = {s.style_id: s for s in doc.styles}
+    wanted = {
+        el.get(qn("w:val"))
+        for part in parts
+        for el in part.iter(qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
+    }
+    wanted.add(doc.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id)
+    used: dict[str, etree._Element] = {}
+    for sid in wanted:
+        style = by_id.get(sid)
+        while style is not None and style.style_id not in used:
+            used[style.style_id] = style.element
+            style = style.base_style
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    return [*used.values(), *([defaults] if defaults is not None else [])]
+
+
 def write_font_table(doc: Document) -> None:
-    """Replace the document's font table by one declaring every face its styles, body,
-    headers and footers name."""
+    """Replace the document's font table by one declaring every face its body, headers,
+    footers and the styles they use name."""
     main = doc.part
-    roots = [main.element, doc.styles.element]
+    parts = [main.element]
     for rel in main.rels.values():
         if rel.reltype in (RT.HEADER, RT.FOOTER):
-            roots.append(rel.target_part.element)
+            parts.append(rel.target_part.element)
     table = ooxml.element("w:fonts")
-    for name in faces_named(roots):
+    for name in faces_named([*parts, *_used_styles(doc, parts)]):
         table.append(font_entry(name))
-    part = next(r.target_part for r in main.rels.values() if r.reltype == RT.FONT_TABLE)
-    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+    blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = next((r.target_part for r in main.rels.values() if r.reltype == RT.FONT_TABLE), None)
+    if part is None:  # a reference document without one
+        part = Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, blob, main.package)
+        main.relate_to(part, RT.FONT_TABLE)
+    part._blob = blob
