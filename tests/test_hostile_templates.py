@@ -601,3 +601,16 @@ def test_pandocs_reference_brings_no_external_link(content, tmp_path):
     result = run("docx", content, "-t", _reference_folder(tmp_path / "t", reference), "-o", out)
     assert result.exit_code == 0, result.output
     assert_clean(out)
+
+
+def test_template_new_copies_a_hostile_master_cleaned(bases, tmp_path):
+    case = "OLE link to a file:// spreadsheet in a layout"
+    master = repack(bases["pptx"], tmp_path / "master.pptx", CLEAN_MASTERS[case])
+    assert findings(master)
+    result = run("template", "new", "acme", "--master", master, "--dir", tmp_path / "t")
+    assert result.exit_code == 0, result.output
+    assert_clean(tmp_path / "t" / "acme" / "master.pptx")
+    refused(run("template", "new", "evil", "--master", repack(
+        bases["pptx"], tmp_path / "macro.pptx", MACRO_PPTX), "--dir", tmp_path / "t"),
+        tmp_path / "macro.pptx")  # fmt: skip
+    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == ["acme"]

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import InputError, OutputError
 from .master import open_master
+from .sanitise import clean_package
 from .theme import Colour, Theme, load_theme
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
@@ -210,7 +211,11 @@ def _write_folder(target: Path, theme_yaml: str, files: dict[str, Path]) -> Path
         try:
             (tmp / "theme.yaml").write_text(theme_yaml, encoding="utf-8")
             for name, source in files.items():
-                shutil.copyfile(source, tmp / name)
+                kind = {"master.pptx": "pptx", "reference.docx": "docx"}.get(name)
+                if kind:  # the cleaned package: nothing of it that can run or call out
+                    (tmp / name).write_bytes(clean_package(source, kind))
+                else:
+                    shutil.copyfile(source, tmp / name)
         except OSError as err:
             raise OutputError(f"cannot write: {err.strerror}", file=target) from err
         load_theme(tmp)  # the new template must load as it stands
