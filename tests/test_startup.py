@@ -1,0 +1,61 @@
+"""Start fast: the command line, its help and ``validate`` load none of the heavy libraries
+(issue 15). What they load is asked of a fresh interpreter; how long it takes is bench/'s."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "content" / "liuhe-2023.yaml"
+HEAVY = ("pptx", "docx", "PIL", "lxml", "pypdfium2", "fontTools")
+RENDERING = ("deckgen.render", "deckgen.plan", "deckgen.text", "deckgen.check", "deckgen.preview")
+
+
+def _loaded(code: str) -> list[str]:
+    """The modules a fresh interpreter holds after ``code``."""
+    probe = f"{code}\nimport json, sys\nprint('\\n' + json.dumps(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _heavy(modules: list[str], also: tuple[str, ...] = ()) -> list[str]:
+    return [m for m in modules if m.split(".")[0] in HEAVY + also or m.startswith(RENDERING)]
+
+
+def test_importing_the_command_line_loads_nothing_heavy():
+    modules = _loaded("import deckgen.cli")
+    assert "deckgen.cli" in modules
+    assert _heavy(modules) == []
+
+
+def _cli(*args: str) -> str:
+    return (
+        "import sys\nfrom deckgen.cli import main\n"
+        f"sys.argv = ['deckgen', *{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+
+
+def test_help_loads_nothing_heavy_not_even_rich():
+    modules = _loaded(_cli("--help"))
+    assert "deckgen.cli_base" in modules
+    assert _heavy(modules, ("rich", "markdown_it", "pygments")) == []
+
+
+@pytest.mark.parametrize("args", [["validate", str(SEED)], ["build", "--help"]])
+def test_validating_loads_no_renderer(args):
+    modules = _loaded(_cli(*args))
+    assert _heavy(modules) == []
+
+
+def test_the_probe_sees_a_heavy_import():
+    """The probe can fail: importing the deck renderer is seen."""
+    assert "pptx" in [m.split(".")[0] for m in _heavy(_loaded("import deckgen.render.pptx"))]
