@@ -419,6 +419,18 @@ def linked_picture(rid: str) -> str:
     )
 
 
+DRAWING = (
+    '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+    'wordprocessingDrawing"><wp:extent cx="9144" cy="9144"/><wp:docPr id="90" name="Beacon"/>'
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData'
+    ' uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http:'
+    '//schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="90" '
+    'name="Beacon"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:link="{rid}"/>'
+    '<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" '
+    'y="0"/><a:ext cx="9144" cy="9144"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+    "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>"
+    "</w:r>"
+)
 NESTED = (
     '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
     + field("QUOTE 68 68 69 65 85 84 79", "DDEAUTO")
@@ -500,6 +512,15 @@ REFERENCES = {
         '.com/office/webextensions/taskpanes/2010/11"/>',
     },
     "a .dotx template": {CT: content_type("document.main", "template.main")},
+    "VML picture fetched from a URL (no relationship)": in_header(
+        f'<w:r><w:pict {V_O}><v:shape style="width:1pt;height:1pt">'
+        f'<v:imagedata src="{EVIL}" o:href="{EVIL}"/></v:shape></w:pict></w:r>'
+    ),
+    "linked DrawingML picture (web beacon) in the header": {
+        **in_header(DRAWING.format(rid="rId90")),
+        HRELS: add_rel("rId90", RT + "image", EVIL, external=True),
+    },
+    "HYPERLINK field to a web page": in_header(field('HYPERLINK "http://evil.example/"')),
     "a body without section properties": {DOCUMENT: sub(r"<w:sectPr.*?</w:sectPr>", "")},
 }
 
