@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.opc.packuri import PackURI
 from pptx.util import Pt
 
 from ...plan.slides import Deck
@@ -31,10 +32,31 @@ def write_pptx(deck: Deck, theme: Theme, path: Path) -> None:
         ooxml.brand_theme(prs, theme)
         chosen = choose_layouts(prs)
     painter = Painter(theme, deck.language)
+    _name_parts_by_count(prs.part.package)
     for plan in deck.slides:
         add_slide(prs, plan, painter, chosen)
     _set_properties(prs, deck)
     prs.save(str(path))
+
+
+def _name_parts_by_count(package) -> None:
+    """python-pptx names each new part (slide, notes, chart…) after walking every part of
+    the package, which makes writing a deck quadratic in its slides: find the names a kind
+    of part has once, then add each name given, choosing as python-pptx chooses (the
+    highest free number up to one more than the count). Parts are only added from here."""
+    taken: dict[str, set[str]] = {}
+
+    def next_partname(tmpl: str) -> PackURI:
+        names = taken.get(tmpl)
+        if names is None:
+            prefix = tmpl[: (tmpl % 42).find("42")]
+            names = {p.partname for p in package.iter_parts() if p.partname.startswith(prefix)}
+            taken[tmpl] = names
+        name = next(tmpl % n for n in range(len(names) + 1, 0, -1) if tmpl % n not in names)
+        names.add(name)
+        return PackURI(name)
+
+    package.next_partname = next_partname
 
 
 def _set_properties(prs, deck: Deck) -> None:

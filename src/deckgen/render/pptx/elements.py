@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
+
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
@@ -13,6 +15,8 @@ from pptx.enum.chart import (
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
+from pptx.text.text import _Paragraph
 from pptx.util import Pt
 
 from ...model import LANGUAGE_TAGS, language_of_tag
@@ -51,6 +55,7 @@ class Painter:
     def __init__(self, theme: Theme, language: str) -> None:
         self.theme = theme
         self.lang = LANGUAGE_TAGS[language_of_tag(language)]
+        self._elements: dict[tuple, object] = {}
 
     def colour(self, role: str) -> str:
         c = self.theme.colours
@@ -93,13 +98,17 @@ class Painter:
             self.paragraph(p, para)
 
     def paragraph(self, p, para: Paragraph) -> None:
-        p.alignment = _ALIGN[para.align]
-        p.line_spacing = Pt(para.line_pitch)
-        p.space_before = Pt(0)
-        p.space_after = Pt(para.space_after)
-        ooxml.east_asian_breaking(p._p.get_or_add_pPr())
-        if para.bullet:
-            ooxml.set_bullet(p._p.get_or_add_pPr(), Pt(para.bullet), self.colour("accent"), "Arial")
+        if p._p.pPr is None:  # a new paragraph: its properties made once, copied
+            p._p.insert(
+                0,
+                deepcopy(
+                    self._made(
+                        self._pPr, para.align, para.line_pitch, para.space_after, para.bullet
+                    )
+                ),
+            )
+        else:
+            self.paragraph_properties(p, para.align, para.line_pitch, para.space_after, para.bullet)
         for run in para.runs:
             if run.field:
                 self.run_properties(ooxml.add_field(p._p, run.field, run.text), run)
@@ -110,13 +119,51 @@ class Painter:
                 if piece:
                     r = p.add_run()
                     r.text = piece
-                    self.run_properties(r._r.get_or_add_rPr(), run)
-        end = p._p.get_or_add_endParaRPr()
-        if para.runs:
+                    r._r.insert(0, deepcopy(self._made(self._rPr, "a:rPr", *self._run_key(run))))
+        end = p._p.endParaRPr
+        if end is None and para.runs:
+            end = deepcopy(self._made(self._rPr, "a:endParaRPr", *self._run_key(para.runs[-1])))
+            p._p.append(end)
+        elif end is None:
+            p._p.get_or_add_endParaRPr()
+        elif para.runs:
             self.run_properties(end, para.runs[-1])
 
-    def run_properties(self, rPr, run: Run) -> None:
-        """Size, weight, colour, Latin and East Asian fonts and language of one run."""
+    def _made(self, make, *key):
+        """The element ``make(*key)`` makes, made once a key (and copied where it goes)."""
+        made = self._elements.get((make, key))
+        if made is None:
+            made = self._elements[make, key] = make(*key)
+        return made
+
+    def _pPr(self, align: str, pitch: float, space_after: float, bullet: float):
+        p = _Paragraph(OxmlElement("a:p"), None)
+        self.paragraph_properties(p, align, pitch, space_after, bullet)
+        return p._p.pPr
+
+    def paragraph_properties(
+        self, p, align: str, pitch: float, space_after: float, bullet: float
+    ) -> None:
+        """Alignment, exact line pitch, spacing, East Asian breaking and bullet of ``p``."""
+        p.alignment = _ALIGN[align]
+        p.line_spacing = Pt(pitch)
+        p.space_before = Pt(0)
+        p.space_after = Pt(space_after)
+        ooxml.east_asian_breaking(p._p.get_or_add_pPr())
+        if bullet:
+            ooxml.set_bullet(p._p.get_or_add_pPr(), Pt(bullet), self.colour("accent"), "Arial")
+
+    def _run_key(self, run: Run) -> tuple:
+        return run.role, run.size, run.bold, run.colour, self.east_asian_of(run)
+
+    def _rPr(self, tag: str, role: str, size: float, bold: bool, colour: str, ea: str):
+        rPr = OxmlElement(tag)
+        self.run_properties(rPr, Run("", size, role, bold, colour), ea)
+        return rPr
+
+    def run_properties(self, rPr, run: Run, east_asian: str | None = None) -> None:
+        """Size, weight, colour, Latin and East Asian fonts and language of one run (its East
+        Asian face :meth:`east_asian_of` it, unless given)."""
         font = getattr(self.theme.fonts, run.role)
         rPr.set("sz", str(int(round(run.size * 100))))
         rPr.set("b", "1" if run.bold else "0")
@@ -124,7 +171,10 @@ class Painter:
         rPr.set("cap", "none")  # a layout's "all caps" would widen text past what was measured
         if run.colour != "inherit":
             ooxml.set_colour(rPr, self.colour(run.colour))
-        ooxml.set_fonts(rPr, font.latin, self.east_asian(font, run.text), self.lang)
+        ooxml.set_fonts(rPr, font.latin, east_asian or self.east_asian_of(run), self.lang)
+
+    def east_asian_of(self, run: Run) -> str:
+        return self.east_asian(getattr(self.theme.fonts, run.role), run.text)
 
     def east_asian(self, font, text: str) -> str:
         """The East Asian face a run declares: the theme's, except for English text with no
