@@ -246,6 +246,14 @@ REFUSED_MASTERS = {
         "python-pptx can read",
     ),
     "a slide master without a theme": ({THEME: None}, "without a theme"),
+    "a placeholder of no known type": (
+        {MASTER: sub(r'<p:ph type="body"', '<p:ph type="boom"')},
+        "boom",
+    ),
+    "a date placeholder of no known type on the content layout": (
+        {"ppt/slideLayouts/slideLayout6.xml": sub(r'<p:ph type="dt"', '<p:ph type="boom"')},
+        "cannot build on it (ValueError",
+    ),
 }
 
 

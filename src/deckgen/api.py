@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -315,7 +316,25 @@ def _job(suffix, out: Path, content_path, content, theme, options, warn, *inputs
     planned = OUTPUTS[suffix].plan(content, theme, options or BuildOptions())
     for message in dict.fromkeys(planned.warnings):  # a footer's warning once, not per slide
         (warn or _ignore)(message)
-    return out, lambda tmp: OUTPUTS[suffix].write(planned, theme, tmp)
+    template = {".pptx": theme.master_path, ".docx": theme.reference_docx}.get(suffix)
+    return out, functools.partial(_write, OUTPUTS[suffix].write, planned, theme, template)
+
+
+def _write(write, planned, theme, template: Path | None, tmp: Path) -> None:
+    """``write`` the plan; what python-pptx or python-docx cannot make of an organisation's
+    master or reference document is an error naming that file, not a traceback."""
+    from .errors import DeckgenError, InputError
+
+    try:
+        write(planned, theme, tmp)
+    except (DeckgenError, OSError):
+        raise
+    except Exception as err:
+        if template is None:  # deckgen's own template: a fault of deckgen's, shown as such
+            raise
+        reason = (str(err).splitlines() or [""])[0][:120]
+        message = f"cannot build on it ({type(err).__name__}: {reason})"
+        raise InputError(message, file=template) from err
 
 
 def _values(value: object):
