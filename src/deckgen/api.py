@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .look import check_file, preview_file  # noqa: F401  (part of the API: defined beside it)
+from .look import check_file, check_files, preview_file  # noqa: F401  (part of the API)
 from .model import Content
 from .options import BuildOptions
 

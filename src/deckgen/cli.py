@@ -120,7 +120,13 @@ FileArg = Annotated[Path, typer.Argument(help="A deck (.pptx) or briefing (.docx
 @app.command()
 @_reports_errors
 def check(
-    file: FileArg,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Decks (.pptx) or briefings (.docx) deckgen wrote: all rendered in one "
+            "start of LibreOffice."
+        ),
+    ],
     content: Annotated[
         Path | None,
         typer.Option(
@@ -140,19 +146,32 @@ def check(
     figures of the content not findable verbatim.
 
     Exit 1 if anything is found. A figure the render splits across two lines is a
-    warning: it is printed but does not make the exit code 1 (unless --strict).
+    warning: it is printed but does not make the exit code 1 (unless --strict). Exit 2
+    if a file could not be checked (the others still are).
     """
     from . import api
 
-    findings = api.check_file(file, content)
-    for finding in findings:
-        typer.echo(f"{file}: {finding}")
-    errors = [f for f in findings if not f.warning]
-    if errors:
-        raise typer.Exit(1)
-    warned = len(findings) - len(errors)
-    state["warned"] += warned  # with --strict, exit 1
-    typer.echo(f"{file}: ok" + (f" ({warned} warning{'s' * (warned > 1)})" if warned else ""))
+    if len(files) == 1:  # its error is the command's, of one line
+        results = [api.check_file(files[0], content)]
+    else:
+        results = api.check_files(files, content)
+    broken = [r for r in results if isinstance(r, Exception)]
+    found = False
+    for file, findings in zip(files, results, strict=True):
+        if isinstance(findings, Exception):
+            typer.echo(f"error: {findings}", err=True)
+            continue
+        for finding in findings:
+            typer.echo(f"{file}: {finding}")
+        errors = [f for f in findings if not f.warning]
+        found = found or bool(errors)
+        if errors:
+            continue
+        warned = len(findings) - len(errors)
+        state["warned"] += warned  # with --strict, exit 1
+        typer.echo(f"{file}: ok" + (f" ({warned} warning{'s' * (warned > 1)})" if warned else ""))
+    if broken or found:
+        raise typer.Exit(2 if broken else 1)
 
 
 @app.command()

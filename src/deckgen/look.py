@@ -18,23 +18,50 @@ def check_file(path: str | Path, content_path: str | Path | None = None) -> list
     figures split across lines; with ``content_path``, each sentence and figure of that
     content the file does not hold verbatim. See :mod:`deckgen.check`.
     """
+    found = check_files([path], content_path)[0]
+    if isinstance(found, Exception):
+        raise found
+    return found
+
+
+def check_files(paths, content_path: str | Path | None = None) -> list:
+    """:func:`check_file` of several files, rendered in one start of LibreOffice: for each
+    file, in order, its findings, or the :class:`~deckgen.errors.DeckgenError` saying why it
+    could not be checked (a file that is not a deck or briefing, or that will not open)."""
     import tempfile
 
-    from .errors import DeckgenError, InputError
+    from .errors import DeckgenError
     from .load import load_content
-    from .outputs import output_for
-    from .preview import to_pdf
+    from .preview import to_pdfs
 
-    path = _written_file(path, "to check the layout")
+    checked: list = []
+    for path in paths:
+        try:
+            checked.append(_written_file(path, "to check the layout"))
+        except DeckgenError as err:
+            checked.append(err)
     content = load_content(content_path) if content_path is not None else None
+    files = [p for p in checked if isinstance(p, Path)]
+    with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
+        pdfs = dict(zip(files, to_pdfs(files, Path(tmp)), strict=True)) if files else {}
+        return [p if isinstance(p, Exception) else _check(p, pdfs[p], content) for p in checked]
+
+
+def _check(path: Path, pdf: Path | None, content) -> list:
+    """The findings of one written file, given its PDF render (None: LibreOffice made none),
+    or the error saying it cannot be opened."""
+    from .errors import DeckgenError, InputError
+    from .outputs import output_for
+
     suffix = path.suffix.lower()
     try:
-        with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
-            return output_for(suffix).check(path, to_pdf(path, Path(tmp)), content)
-    except DeckgenError:
-        raise
+        if pdf is None:
+            raise RuntimeError("LibreOffice could not render it")
+        return output_for(suffix).check(path, pdf, content)
+    except DeckgenError as err:
+        return err
     except Exception as err:  # python-pptx/-docx and LibreOffice refuse a broken file
-        raise InputError(f"cannot open it as a {suffix} file ({err})", file=path) from err
+        return InputError(f"cannot open it as a {suffix} file ({err})", file=path)
 
 
 def preview_file(path: str | Path, out: str | Path | None = None, dpi: int = 50) -> Path:

@@ -92,11 +92,40 @@ def to_pdf(path: Path, outdir: Path) -> Path:
 
 def convert(path: Path, outdir: Path, fmt: str) -> Path:
     """Convert ``path`` to format ``fmt`` (pdf, pptx, docx…) in outdir with headless LibreOffice."""
-    path, outdir = Path(path).resolve(), Path(outdir).resolve()
+    path = Path(path).resolve()
+    converted, err = _convert_all([path], Path(outdir).resolve(), fmt)
+    if converted[0] is None:
+        raise RuntimeError(f"LibreOffice produced no {fmt.upper()} for {path} {err}")
+    return converted[0]
+
+
+def to_pdfs(paths: Sequence[Path], outdir: Path) -> list[Path | None]:
+    """Convert several .pptx/.docx files to PDF in one start of LibreOffice (it takes a list of
+    files to convert): each file's PDF in outdir, in order, or None where LibreOffice made
+    none (a file it cannot open). Files of the same name in different folders each get
+    their own PDF."""
+    paths = [Path(p).resolve() for p in paths]
+    outdir = Path(outdir).resolve()
+    if len({p.stem.lower() for p in paths}) == len(paths):
+        return _convert_all(paths, outdir, "pdf")[0]
+    with tempfile.TemporaryDirectory(prefix="deckgen-in-") as names:
+        links = [Path(names) / f"{i}-{p.stem}{p.suffix}" for i, p in enumerate(paths)]
+        for link, path in zip(links, paths, strict=True):
+            try:
+                link.symlink_to(path)
+            except OSError:  # no symbolic links here (Windows without the right)
+                shutil.copyfile(path, link)
+        return _convert_all(links, outdir, "pdf")[0]
+
+
+def _convert_all(paths: Sequence[Path], outdir: Path, fmt: str) -> tuple[list[Path | None], str]:
+    """Convert ``paths`` (of distinct stems) to ``fmt`` in outdir in one LibreOffice call:
+    each one's output or None, and its exit code and what it said, as "(exit N): …"."""
     soffice = need_soffice(f"to convert to {fmt.upper()}")
     outdir.mkdir(parents=True, exist_ok=True)
-    pdf = outdir / f"{path.stem}.{fmt}"
-    pdf.unlink(missing_ok=True)  # a stale output must not pass for a fresh one
+    outs = [outdir / f"{path.stem}.{fmt}" for path in paths]
+    for out in outs:
+        out.unlink(missing_ok=True)  # a stale output must not pass for a fresh one
     with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
         cmd = [
             soffice,
@@ -107,7 +136,7 @@ def convert(path: Path, outdir: Path, fmt: str) -> Path:
             fmt,
             "--outdir",
             str(outdir),
-            str(path),
+            *map(str, paths),
         ]
         # Own process group, so a timeout also kills soffice.bin behind the wrapper script.
         proc = subprocess.Popen(
@@ -117,20 +146,18 @@ def convert(path: Path, outdir: Path, fmt: str) -> Path:
             env=_render_env(),
             start_new_session=True,
         )
+        timeout = SOFFICE_TIMEOUT * len(paths)
         try:
-            out, err = proc.communicate(timeout=SOFFICE_TIMEOUT)
+            out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
+            names = ", ".join(str(p) for p in paths)
             raise RuntimeError(
-                f"LibreOffice timed out after {SOFFICE_TIMEOUT}s converting {path}"
+                f"LibreOffice timed out after {timeout}s converting {names}"
             ) from None
-    if not pdf.is_file():
-        raise RuntimeError(
-            f"LibreOffice produced no {fmt.upper()} for {path} (exit {proc.returncode}): "
-            f"{err.decode(errors='replace').strip() or out.decode(errors='replace').strip()}"
-        )
-    return pdf
+    said = err.decode(errors="replace").strip() or out.decode(errors="replace").strip()
+    return [o if o.is_file() else None for o in outs], f"(exit {proc.returncode}): {said}"
 
 
 def to_png(
