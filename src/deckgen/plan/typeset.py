@@ -136,17 +136,10 @@ class Typesetter:
         """
         key = (tuple(texts), style, width, height, sizes)
         if key not in self._fits:
-            self._fits[key] = self._fit(key[0], style, width, height, sizes)
+            self._fits[key] = self._fit(*key)
         return self._fits[key]
 
-    def _fit(
-        self,
-        texts: Sequence[str],
-        style: Style,
-        width: float,
-        height: float,
-        sizes: tuple[float, float],
-    ) -> Fitted | None:
+    def _fit(self, texts, style: Style, width: float, height: float, sizes) -> Fitted | None:
         best: tuple[int, Fitted] | None = None
         for size in sizes_between(sizes):
             if best is not None and size < best[1].size * WHOLE_FIGURES:
