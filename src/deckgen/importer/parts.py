@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Block
 from .meta import is_opening, is_part_label, is_salutation
-from .paragraphs import is_cjk
+from .paragraphs import is_cjk, sentences
 
 __all__ = ["Section", "sections"]
 
@@ -103,9 +103,11 @@ def sections(blocks: list[Block]) -> list[Section]:
         i += 1
     current: Section | None = None
     forward = _forward(blocks)
-    for b in blocks[i:]:
+    for k, b in enumerate(blocks[i:], start=i):
         state = current.part if current else None
         part = _starts(b, state, top)
+        if part in ("plan", "outlook") and b.marker is not None and b.marker.kind == "zh1":
+            part = _by_content(part, blocks[k + 1 : k + 4], forward)
         if part is not None:
             label = m.group() if (m := is_part_label(b.text)) else None
             current = Section(part, b, label)
@@ -194,6 +196,25 @@ def _starts(b: Block, state: str | None, top: int | None) -> str | None:
                 return "plan"
             return part
     return "plan" if state else "review"
+
+
+_YEAR_TARGETS = re.compile(r"主要预期目标|(?:今年|本年)[^。：:]{0,15}主要目标")
+_OWN_WORK = re.compile(r"自身建设|政府建设|作风建设|服务型政府")
+
+
+def _by_content(part: str, body: list[Block], forward: re.Pattern[str]) -> str:
+    """A top part (一、…) whose heading's words do not say which it is ("一鼓作气勇争先，全力推动
+    “十五五”开好局" is this year's plan, "一张蓝图绘到底…" the five years ahead) read by its
+    first paragraphs: the year's 主要预期目标 make it the plan; opening on the government's
+    own work (作风建设…加强政府自身建设) the closing; opening with “十五五”时期是 the outlook."""
+    first = body[0].text if body else ""
+    if _OWN_WORK.search(sentences(first)[0] if first else ""):
+        return "closing"
+    if any(_YEAR_TARGETS.search(b.text) for b in body):
+        return "plan"
+    if part == "plan" and forward.match(first):
+        return "outlook"
+    return part
 
 
 def _appeal(out: list[Section]) -> None:
