@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 from .blocks import Block, Piece, piece, run_ins, title_and_slogan
 from .paragraphs import is_cjk, sentences
 
-__all__ = ["Item", "Items", "Seg", "find_items", "segments", "split_long"]
+__all__ = ["TURN_BACK", "Item", "Items", "Seg", "find_items", "segments", "split_long"]
 
 _ORDINAL_KINDS = ("zh2", "shi", "zh1", "num", "di", "paren", "circled", "roman", "alpha")
-_TURN_BACK = re.compile(
+TURN_BACK = re.compile(
     r"^(?:各位代表|与此同时|同时[，,]|此外[，,]|另外[，,]|过去(?:一|五)年[，,]|五年来|一年来|总的(?:来)?看"
     r"|回顾过去|这些成绩)"
 )
@@ -130,7 +130,7 @@ def _by_starts(blocks: list[Block], starts: list[int], how: str) -> Items:
             if one_paragraph:
                 tail = blocks[s + 1 :]
             else:
-                cut = next((j for j, b in enumerate(body) if _TURN_BACK.match(b.text)), len(body))
+                cut = next((j for j, b in enumerate(body) if TURN_BACK.match(b.text)), len(body))
                 body, tail = body[:cut], body[cut:]
         items.append(Item(blocks[s], body))
     head = blocks[: starts[0]]

@@ -66,7 +66,7 @@ _KEYS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _PROBLEMS = re.compile(
     r"^.{0,30}?(?:清醒(?:地)?(?:认识|看到)|困难和(?:挑战|问题)|问题和(?:挑战|不足)|存在(?:的)?问题"
-    r"|短板弱项|不足之处|差距和不足)"
+    r"|短板弱项|不足之处|差距和不足|成绩的同时)"
 )
 _FIVE_YEARS = re.compile(r"“十([一二三四五六七八九])五”")
 _NUMERALS = "一二三四五六七八九"
@@ -81,7 +81,11 @@ def _forward(blocks: list[Block]) -> re.Pattern[str]:
     return re.compile(rf"^(?:{latest}今后五年|未来五年)")
 
 
-_APPEAL = re.compile(r"^(?:各位代表[！!]|同志们|让我们|Fellow|Let us|Together,)", re.I)
+_APPEAL = re.compile(
+    r"^(?:各位代表[！!]|各位代表[，,][^。！!]{0,30}[。！!]让我们|同志们|让我们"
+    r"|Fellow|Let us|Together,)",
+    re.I,
+)
 _SELF = re.compile(r"自身建设|政府建设")
 
 

@@ -21,7 +21,7 @@ from .fields import (
     paragraph_items,
     points_of,
 )
-from .items import Items, find_items, segments
+from .items import TURN_BACK, Items, find_items, segments
 from .meta import is_salutation, read_head
 from .paragraphs import Para, is_cjk, sentences
 from .parts import Section, sections
@@ -97,6 +97,7 @@ def recognise(paras: list[Para], stem: str) -> Imported:
     )
     if closing:
         content["closing"] = closing
+    _check_parts(blocks[n:], content, out)
     unplaced += _unaccounted(blocks[n:], content, unplaced, out)
     if unplaced:
         content["unplaced"] = unplaced
@@ -207,9 +208,9 @@ def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]
     intro: list[Piece] = []
     requirements: list[Piece] = []
     main = [s for s in secs if s.part == "plan"]
-    for s in secs:
+    for s in secs:  # the outlook's heading without its ordinal (二、), which is structure
         if s.part == "outlook":
-            intro += [b.piece(b.para.text) for b in _all(s)]
+            intro += [b.piece(b.para.text if b is not s.heading else b.text) for b in _all(s)]
     first = main[0] if main else None
     if len(main) > 1 and not is_cjk("".join(b.text for s in main for b in s.blocks[:3])):
         first = None  # an English plan in several headed sections: each heading a commitment
@@ -247,6 +248,7 @@ def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]
         requirements += found_t.before
         for b in before:
             (requirements if _REQUIREMENT.search(b.text) else intro).append(b.piece(b.para.text))
+        intro += found_t.onward
         blocks = blocks[max(found_t.used) + 1 :]
         targets = ordered(
             {"intro": found_t.intro + found_t.after, "items": found_t.items}, ("intro", "items")
@@ -260,6 +262,7 @@ def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]
             )
     found = find_items(blocks)
     _part_titles(plan, found, out)
+    _go_on(found)
     for b in found.head + found.tail:
         (requirements if not targets and _REQUIREMENT.search(b.text) else intro).append(
             b.piece(b.para.text)
@@ -270,12 +273,68 @@ def _plan(secs: list[Section], out: Imported) -> tuple[dict | None, dict | None]
         intro = [p for p in intro if not any(p.line == b.line for b in found.head + found.tail)]
     plan["requirements"] = requirements
     plan["intro"] = intro
+    _check_intro(intro, {b.line for s in secs if s.part == "outlook" for b in _all(s)}, out)
     plan["commitments"] = commitments
     if not commitments:
         out.guesses.append((blocks[0].line if blocks else 0, "plan: found no commitments"))
     return targets, ordered(
         plan, ("label", "title", "subtitle", "requirements", "intro", "commitments")
     )
+
+
+def _go_on(found: Items) -> None:
+    """Paragraphs after the plan's last item of one paragraph that go on with its matter
+    ("我们将一以贯之大力支持国防…" after "（十）更好统筹发展和安全…") are that item's, not
+    the plan's intro; a paragraph turning back (各位代表…) or a line stays the plan's."""
+    if not found.items or found.items[-1].body or not found.tail:
+        return
+    keep = next(
+        (j for j, b in enumerate(found.tail) if b.short or TURN_BACK.match(b.text)),
+        len(found.tail),
+    )
+    found.items[-1].body, found.tail = found.tail[:keep], found.tail[keep:]
+
+
+_INTRO_MAX, _OUTLOOK_MAX = 5, 20
+"""The most paragraphs a plan's intro holds, besides its five-year outlook, and in all,
+before the import warns that the plan's parts look mis-read."""
+
+
+def _check_intro(intro: list[Piece], outlook: set[int], out: Imported) -> None:
+    own = [p for p in intro if p.line not in outlook]
+    if len(own) > _INTRO_MAX or len(intro) > _OUTLOOK_MAX:
+        at = (own or intro)[0].line
+        out.guesses.append(
+            (
+                at,
+                f"plan.intro: {len(intro)} paragraphs before the commitments"
+                f" ({len(own)} besides the five-year outlook); are the report's parts read right?",
+            )
+        )
+
+
+def _check_parts(blocks: list[Block], content: dict, out: Imported) -> None:
+    """Warn where the parts look wrong: no targets though the report states its 主要预期目标,
+    a closing titled with the appeal's words."""
+    if "targets" not in content:
+        stated = next((b for b in blocks if _YEAR_TARGETS.search(b.text)), None)
+        if stated is not None:
+            out.guesses.append(
+                (
+                    stated.line,
+                    "targets: none read, though the report states its 主要预期目标 here;"
+                    " are its parts read right?",
+                )
+            )
+    title = content.get("closing", {}).get("title")
+    if title is not None and _APPEAL_WORDS.match(title):
+        out.guesses.append(
+            (title.line, f"closing.title: {title!r} is the appeal's words, not a title")
+        )
+
+
+_YEAR_TARGETS = re.compile(r"主要预期目标")
+_APPEAL_WORDS = re.compile(r"^(?:让我们|各位代表|同志们|Let us|Fellow)", re.I)
 
 
 # --- closing -------------------------------------------------------------------------------
@@ -297,9 +356,12 @@ def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | 
         closing["title"] = head.piece(first.rstrip("。.！!"))
         rest = head.piece(head.text[len(first) :]) if head.text[len(first) :].strip() else None
     if "title" not in closing and blocks:
-        first = sentences(blocks[0].text)[0]
-        m = re.search(r"[^，,。！]*(?:自身建设|政府建设)[^，,。！]*", first)
-        text = m.group() if m else re.split(r"[，,。！]", first)[0]
+        opening = sentences(blocks[0].text)
+        first = opening[0]
+        m = re.search(r"[^，,。！]*(?:自身建设|政府建设)[^，,。！]*", "".join(opening[:3]))
+        text = re.sub(r"^(?:我们将|我们要|我们)", "", m.group()) if m else None
+        if not text or is_salutation(text + "！"):
+            text = re.split(r"[，,。！]", first)[0]
         closing["title"] = piece(text, blocks[0].line)
         out.guesses.append(
             (

@@ -44,6 +44,9 @@ class Found:
     items: list[dict] = field(default_factory=list)
     after: list[Piece] = field(default_factory=list)
     """Text after the targets in their paragraph (an explanation of them)."""
+    onward: list[Piece] = field(default_factory=list)
+    """The paragraph's last words when they turn to the work ahead ("重点做好十个方面工作。",
+    "具体抓好以下工作："): the plan's, not the targets'."""
     used: set[int] = field(default_factory=set)
     """Indices of the blocks the targets took."""
 
@@ -81,19 +84,49 @@ def find_targets(blocks: list[Block]) -> Found | None:
             found.used = {i, *range(i + 1, j)}
         elif rest.strip():
             found.intro.append(piece(head, b.line))
-            found.items = [
-                target_item(piece(c, b.line))
-                for c in _SPLIT.split(rest.rstrip("。.；;"))
-                if c.strip()
-            ]
+            found.items = [target_item(piece(c, b.line)) for c in _clauses(rest)]
             found.used = {i}
         else:
             continue
-        after = "".join(ss[anchor_index + 1 :])
+        tail = ss[anchor_index + 1 :]
+        cut = len(tail)
+        while cut and _ONWARD.match(tail[cut - 1].strip()):
+            cut -= 1
+        after, onward = "".join(tail[:cut]), "".join(tail[cut:])
         if after.strip():
             found.after.append(piece(after, b.line))
+        if onward.strip():
+            found.onward.append(piece(onward, b.line))
         return found
     return None
+
+
+_ONWARD = re.compile(r"^(?:重点|具体|着力|要)?(?:做好|抓好|抓实|推进)[^。，]{0,12}工作[。：:]?$")
+_ADDENDUM = re.compile(r"^(?:在|并|力争|努力|争取)")
+
+
+def _clauses(rest: str) -> list[str]:
+    """The targets of a sentence: its clauses, split at ，and ；. A clause with no figure
+    that adds to the one before ("…增长5%左右，在实际工作中努力争取更好结果") stays with it."""
+    out: list[str] = []
+    at = 0
+    body = rest.rstrip("。.；;")
+    for m in list(_SPLIT.finditer(body)) + [None]:
+        end = m.start() if m else len(body)
+        clause = body[at:end]
+        if (
+            out
+            and clause.strip()
+            and body[at - 1] in "，,"
+            and _ADDENDUM.match(clause.strip())
+            and not find_figures(clause)
+            and find_figures(out[-1])
+        ):
+            out[-1] += body[at - 1 : end]
+        elif clause.strip():
+            out.append(clause)
+        at = m.end() if m else end
+    return out
 
 
 def target_item(text: Piece) -> dict:
@@ -121,5 +154,5 @@ def _label(text: str) -> str | None:
         end = m.start() if m else None
     if not end:
         return None
-    label = _VERB.sub("", text[:end]).rstrip("，,、 的")
+    label = re.sub(r"按$", "", _VERB.sub("", text[:end])).rstrip("，,、 的")
     return label if 2 <= len(label) <= 20 and label != text else None
