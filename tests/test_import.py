@@ -261,6 +261,40 @@ FULL = {
             (95, "closing"),  # "各位代表！" on its own line, then the government's own work
         ],
     },
+    "zh-jiangsu-2026": {
+        "highlights": 8,  # the six 十四五 themes （一）…（六）, then 2025's ——“向新” and ——“向优”
+        "commitments": 10,
+        "targets": 10,
+        "closing points": 5,
+        "skipped": WEB_PAGE | {15, 60},  # a photo caption; 相关报道：
+        "anchors": [
+            ("2026年江苏省政府工作报告", "meta"),
+            ("各位代表：", "unplaced"),
+            ("“十四五”时期和2025年工作回顾", "review"),
+            ("在看到成绩的同时", "problems"),
+            ("“十五五”时期工作总体要求和目标任务", "plan"),
+            ("今年经济社会发展主要预期目标是", "targets"),
+            ("重点做好十个方面工作", "plan"),
+            ("各位代表，走在前", "closing"),
+        ],
+    },
+    "zh-fujian-2026": {
+        "highlights": 9,  # 2025's （一）…（九）; the seven 五年来 paragraphs are the summary
+        "commitments": 9,
+        "targets": 7,
+        "closing points": 5,
+        "skipped": WEB_PAGE | {124},  # 相关报道：
+        "anchors": [
+            ("2026年福建省政府工作报告", "meta"),
+            ("各位代表：", "unplaced"),
+            ("一年接着一年干", "review"),
+            ("在肯定成绩的同时", "problems"),
+            ("一张蓝图绘到底", "plan"),  # part 二: the 十五五, the plan's intro
+            ("今年经济社会发展的主要预期目标是", "targets"),
+            ("具体抓好以下工作", "plan"),
+            ("一以贯之转作风", "closing"),  # part 四: the government's own work
+        ],
+    },
     "en-hongkong-2021": {
         "highlights": 2,
         "commitments": 4,
@@ -346,6 +380,99 @@ def test_full_report_counts_as_a_careful_reader(full_imports, name):
     print(f"{name}: {highlights} highlights, {commitments} commitments")
     assert abs(highlights - FULL[name]["highlights"]) <= 2
     assert abs(commitments - FULL[name]["commitments"]) <= 2
+    if "targets" in FULL[name]:
+        assert len(content["targets"]["items"]) == FULL[name]["targets"]
+        assert len(content["closing"].get("points", [])) == FULL[name]["closing points"]
+
+
+PLACED = {
+    "zh-jiangsu-2026": [
+        ("科技创新取得新进步", "review"),  # ——“向新”, a 2025 theme
+        ("“三个口袋”协同增长", "review"),
+        ("在看到成绩的同时，我们也认识到", "problems"),
+        ("“十五五”时期是基本实现社会主义现代化", "plan"),
+        ("今年是“十五五”开局之年", "plan"),
+        ("地区生产总值按增长5%安排，在实际工作中努力争取更好结果", "targets"),
+        ("着力扩大有效投资", "plan"),
+        ("我们将一以贯之大力支持国防和军队现代化建设", "plan"),
+        ("着力提高政治能力", "closing"),
+        ("着力弘扬清廉之风", "closing"),
+        ("各位代表，奋斗创造历史，实干成就未来", "closing"),
+    ],
+    "zh-fujian-2026": [
+        ("先进制造业骨干作用增强", "review"),
+        ("五年来，我们聚力构建现代化产业体系", "review"),
+        ("在肯定成绩的同时，我们也清醒认识到", "problems"),
+        ("始终锚定机制活，持续深化改革开放", "plan"),
+        ("2026年是“十五五”开局之年", "plan"),
+        ("城镇调查失业率控制在5%左右", "targets"),
+        ("这些目标充分考虑了为全国发展大局作贡献", "targets"),
+        ("加快建设现代化产业体系", "plan"),
+        ("完善社会治理体系", "plan"),
+        ("作风建设永远没有休止符", "closing"),
+        ("始终把忠诚作为为政之魂", "closing"),
+        ("各位代表！让我们更加紧密地团结", "closing"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(PLACED))
+def test_full_report_anchor_sentences_land_in_their_part(full_imports, name):
+    content = load_yaml(full_imports[name][1])
+    wrong = [
+        (words, want, part_of(words, content, want))
+        for words, want in PLACED[name]
+        if part_of(words, content, want) != want
+    ]
+    assert wrong == []
+
+
+def test_full_report_structure_read_as_a_careful_reader(full_imports):
+    jiangsu = load_yaml(full_imports["zh-jiangsu-2026"][1])
+    fujian = load_yaml(full_imports["zh-fujian-2026"][1])
+    for content in (jiangsu, fujian):
+        assert len(content["plan"]["intro"]) <= 12  # part 二 and the plan's lead-in, no more
+        assert not any(p.startswith(("二、", "三、")) for p in strings(content["plan"]))
+    items = jiangsu["targets"]["items"]
+    assert items[0]["text"] == "地区生产总值按增长5%安排，在实际工作中努力争取更好结果"
+    assert items[0]["label"] == "地区生产总值"
+    assert "重点做好十个方面工作。" not in strings(jiangsu["targets"])
+    assert fujian["targets"]["items"][0]["text"].endswith("在实际工作中努力争取更好结果")
+    assert jiangsu["problems"]["points"][0].startswith("在看到成绩的同时")
+    assert not any(s.startswith("在看到成绩的同时") for s in jiangsu["review"].get("summary", []))
+    assert jiangsu["closing"]["title"] != "各位代表"
+    assert jiangsu["closing"]["appeal"][0].startswith("各位代表，奋斗创造历史")
+    assert fujian["closing"]["title"].startswith("一以贯之转作风")
+    assert fujian["closing"]["appeal"][0].startswith("各位代表！让我们")
+    headings = [
+        p.get("heading") for c in jiangsu["plan"]["commitments"] for p in c.get("points", [])
+    ]
+    for heading in ("更大力度提振消费", "着力扩大有效投资", "促进外贸稳中提质"):
+        assert heading in headings, headings
+    review_headings = [
+        p.get("heading") for h in fujian["review"]["highlights"] for p in h.get("points", [])
+    ]
+    for false in ("入选全国首批数据基础设施省级节点", "应急避难场所县乡村全覆盖"):
+        assert false not in review_headings
+
+
+def test_a_part_that_looks_wrong_is_warned_at_its_line(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "一、2025年工作回顾\n过去一年，地区生产总值增长5%。\n"
+        "二、2026年工作安排\n"
+        + "".join(f"第{n}段说了很多话，没有结构。还有一句话。\n" for n in "一二三四五六")
+        + "主要预期目标视情况而定，不作安排。\n"
+        + "（一）扩大有效需求。推进项目建设。\n（二）办好民生实事。新建学校2所。\n"
+        + "让我们团结奋斗，共创美好未来！\n",
+        encoding="utf-8",
+    )
+    result = run_import(report, tmp_path / "c.yaml")
+    assert result.exit_code == 0, result.output
+    warned = result.stderr.replace("\n", " ")
+    assert f"warning: {report}:4: plan.intro: 7 paragraphs before the commitments" in warned
+    assert f"warning: {report}:10: targets: none read" in warned
+    assert f"warning: {report}:13: closing.title: '让我们团结奋斗' is the appeal" in warned
 
 
 @pytest.mark.parametrize("name", list(FULL))

@@ -9,6 +9,12 @@ How a heading is found in running text (:func:`run_ins`):
 
 * a **run-in sentence**: a paragraph opening with a short sentence and going on
   ("推动雄安新区高标准高质量建设。加快疏解项目…") — the sentence is the heading;
+* a short sentence **opening a run** inside a paragraph: the sentence after it goes on at
+  length and the one before it ends a run of its own ("…提供有力支撑。着力扩大有效投资。推进
+  “两重”项目建设，抓好550个…"), not one of a list of short sentences; three or more alike
+  ("要……。" ×3) are the headings instead. In a review, a paragraph opening with its own
+  run-in heading has others only shaped like it (as long, give or take two characters):
+  its other short sentences are facts ("入选全国首批数据基础设施省级节点。");
 * **parallel run-in clauses**: sentences of one paragraph opening with a short clause that
   ends alike or starts alike ("对接政策促增长，…" "稳定投资促增长，…"; "要坚守政治忠诚，…"
   "要坚守为民初心，…"), at least two of them — each clause is a heading;
@@ -170,10 +176,14 @@ def _lead_clause(s: str) -> str | None:
     return None
 
 
-def run_ins(text: str, bold_lead: str | None = None, anywhere: bool = True) -> list[Segment]:
+def run_ins(
+    text: str, bold_lead: str | None = None, anywhere: bool = True, facts: bool = False
+) -> list[Segment]:
     """``text`` as segments, each opening at a run-in heading (see the module's note);
     text before the first heading is a segment without one. With ``anywhere`` False only
-    a heading opening the text counts."""
+    a heading opening the text counts. ``facts``: a review's paragraph, whose short
+    sentences after its own run-in heading are facts ("数智赋能加速。…。入选全国首批数据
+    基础设施省级节点。…") unless shaped like that heading."""
     ss = sentences(text)
     if not ss:
         return []
@@ -185,9 +195,13 @@ def run_ins(text: str, bold_lead: str | None = None, anywhere: bool = True) -> l
         starts[0] = ss[0]
     if anywhere:
         mids = {i: s for i, s in enumerate(ss) if i and i + 1 < len(ss) and _mid_run_in(s)}
-        if not starts:  # a paragraph not opening with one: only parallel ones ("要……。" ×3)
-            mids = {i: mids[i] for i in _parallel(mids, whole=True)}
-        starts.update(mids)
+        if facts and starts:  # only those shaped like the paragraph's own heading
+            mids = {i: s for i, s in mids.items() if _alike_length(s, ss[0])}
+        alike = _parallel(mids, whole=True) if not starts else []  # "要……。" ×3
+        if len(alike) >= _PARALLEL_MIN:  # the author's pattern: those, and no others
+            starts.update({i: mids[i] for i in alike})
+        else:
+            starts.update({i: s for i, s in mids.items() if _opens_run(ss, i)})
         leads = {i: c for i, s in enumerate(ss) if (c := _lead_clause(s))}
         parallel = _parallel(leads)
         if len(parallel) >= _PARALLEL_MIN:
@@ -205,6 +219,28 @@ def run_ins(text: str, bold_lead: str | None = None, anywhere: bool = True) -> l
         body = ss[i][len(head) :] + "".join(ss[i + 1 : end])
         out.append(Segment(head.strip().rstrip(_HEAD_END + "，,"), body.strip()))
     return out
+
+
+_RUN_MIN, _BEFORE_MIN = 30, 25
+"""A short sentence heads a run when the sentence after it is at least ``_RUN_MIN``
+characters long and the one before it at least ``_BEFORE_MIN`` (or opens the paragraph)."""
+
+
+def _opens_run(ss: list[str], i: int) -> bool:
+    """The short sentence ``ss[i]`` opens a run of the sentences it heads: the next goes on
+    at length ("着力扩大有效投资。推进“两重”项目建设，抓好550个…"), and the one before
+    ends a run of its own, not a list of short sentences ("开展…三年行动。加强近岸海域综合治理。"
+    is a list going on)."""
+    after = ss[i + 1].strip() if i + 1 < len(ss) else ""
+    before = ss[i - 1].strip()
+    return len(after) >= _RUN_MIN and (i == 1 or len(before) >= _BEFORE_MIN)
+
+
+def _alike_length(s: str, heading: str) -> bool:
+    """``s`` is as long as ``heading`` give or take two characters ("科技创新取得新进步。"
+    and "重点领域改革实现新突破。", not "数智赋能加速。" and "入选全国首批数据基础设施省级
+    节点。")."""
+    return abs(len(s.strip().rstrip(_HEAD_END)) - len(heading.strip().rstrip(_HEAD_END))) <= 2
 
 
 _NOT_A_HEADING = re.compile(r"^(?:这|此|其|并|也|同时|我们|我|它|该|上述|以上|其中|从而|进而|因此)")

@@ -51,7 +51,7 @@ def item_of(it: Item, plan: bool, guesses: list[tuple[int, str]]) -> dict:
         d["title"] = heading_text(it.title_lines[0])
         if len(it.title_lines) > 1:
             d["slogan"] = heading_text(it.title_lines[1])
-        segs = segments(it.body)
+        segs = segments(it.body, facts=not plan)
     else:
         title, slogan, rest = header_title(it.header)
         d["title"] = title
@@ -66,7 +66,7 @@ def item_of(it: Item, plan: bool, guesses: list[tuple[int, str]]) -> dict:
             slogan, body = body[0].piece(), body[1:]
         if slogan:
             d["slogan"] = slogan
-        segs = segments(body, rest)
+        segs = segments(body, rest, facts=not plan)
     lead, points = points_of(segs, plan)
     if lead:
         d["lead"] = lead

@@ -11,6 +11,9 @@ Where items start, the first rule that finds two or more wins:
    title and slogan (as many as the later items have); the first run's extra lines are the
    part's own title and subtitle.
 
+After ordinal items, two or more paragraphs opening with —— in what follows them (a
+report's 2025 themes after its five years' （一）…（六）) are items too.
+
 An item whose header is a paragraph takes its first sentence as title and slogan and the
 rest as its body; items of one paragraph each end where the paragraph does, so what follows
 the last one (与此同时…, 各位代表！…) stays the part's. Items with bodies end at the next
@@ -133,6 +136,10 @@ def _by_starts(blocks: list[Block], starts: list[int], how: str) -> Items:
                 cut = next((j for j, b in enumerate(body) if TURN_BACK.match(b.text)), len(body))
                 body, tail = body[:cut], body[cut:]
         items.append(Item(blocks[s], body))
+    themes = [b for b in tail if b.marker and b.marker.kind == "dash" and not b.short]
+    if how == "ordinals" and len(themes) >= 2:  # after the five years' (一)…, the year's ——…
+        items += [Item(b) for b in themes]
+        tail = [b for b in tail if b not in themes]
     head = blocks[: starts[0]]
     titles = []
     while head and head[0].short and not head[0].bullet and len(titles) < 2:
@@ -183,7 +190,7 @@ class Seg:
     """Its texts are list items the file marks (each a bullet as it stands)."""
 
 
-def segments(body: list[Block], first: Piece | None = None) -> list[Seg]:
+def segments(body: list[Block], first: Piece | None = None, facts: bool = False) -> list[Seg]:
     """An item's body as points: ``first`` (the rest of the header paragraph) and the body's
     blocks, in order. Paragraphs under a heading line are that point's, read as they stand;
     other paragraphs are read for run-in headings."""
@@ -195,7 +202,7 @@ def segments(body: list[Block], first: Piece | None = None) -> list[Seg]:
         if under_line and out:
             out[-1].texts.append(piece(text, line))
             return
-        for seg in run_ins(text, bold):
+        for seg in run_ins(text, bold, facts=facts):
             p = piece(seg.text, line) if seg.text.strip() else None
             if seg.heading is not None:
                 out.append(Seg(piece(seg.heading, line), [p] if p else []))
