@@ -249,40 +249,37 @@ def test_the_bases_build(base):
     assert check_run(args, folder, None, _old_outputs(folder)) == "ok"
 
 
+def _run(base: Path, content: bytes) -> tuple[Path, Path, list[Path]]:
+    """A new folder with a content file and an old output pair: (folder, content, pair)."""
+    folder = _folder(base)
+    (folder / "c.yaml").write_bytes(content)
+    return folder, folder / "c.yaml", _old_outputs(folder)
+
+
 @FUZZ
 @given(data=mutated(TINY), as_json=st.booleans())
 def test_fuzzed_content(base, data, as_json):
-    folder = _folder(base)
-    content = folder / "c.yaml"
-    content.write_bytes(dump(data, as_json))
-    outputs = _old_outputs(folder)
+    folder, content, outputs = _run(base, dump(data, as_json))
     check_run(["build", content, "-o", folder / "out"], folder, content, outputs)
 
 
 @FUZZ
 @given(data=mutated(MEETING))
 def test_fuzzed_meeting(base, data):
-    folder = _folder(base)
-    content = folder / "c.yaml"
-    content.write_bytes(dump(TINY, False))
+    folder, content, outputs = _run(base, dump(TINY, False))
     meeting = folder / "m.yaml"
     meeting.write_bytes(dump(data, False))
-    outputs = _old_outputs(folder)
     check_run(["build", content, "-m", meeting, "-o", folder / "out"], folder, meeting, outputs)
 
 
 @FUZZ
 @given(data=mutated(THEME))
 def test_fuzzed_theme(base, data):
-    folder = _folder(base)
-    content = folder / "c.yaml"
-    content.write_bytes(dump(TINY, False))
-    template = folder / "tpl"
-    template.mkdir()
-    (template / "theme.yaml").write_bytes(dump(data, False))
-    outputs = _old_outputs(folder)
-    args = ["build", content, "-t", template, "-o", folder / "out"]
-    check_run(args, folder, template / "theme.yaml", outputs)
+    folder, content, outputs = _run(base, dump(TINY, False))
+    theme = folder / "tpl" / "theme.yaml"
+    theme.parent.mkdir()
+    theme.write_bytes(dump(data, False))
+    check_run(["build", content, "-t", theme.parent, "-o", folder / "out"], folder, theme, outputs)
 
 
 COMMANDS = [
@@ -335,10 +332,8 @@ ARGUMENTS = st.sampled_from(
 @settings(FUZZ, max_examples=40)
 @given(command=st.sampled_from(COMMANDS), rest=st.lists(ARGUMENTS, max_size=6))
 def test_fuzzed_command_line(base, command, rest):
-    folder = _folder(base)
-    (folder / "c.yaml").write_bytes(dump(TINY, False))
+    folder, _, outputs = _run(base, dump(TINY, False))
     (folder / "m.yaml").write_bytes(dump(MEETING, False))
-    outputs = _old_outputs(folder)
     kind = check_run([*command, *rest], folder, None, [])
     if kind == "ok":  # what it wrote, wherever it wrote it, is whole
         for path in folder.rglob("*"):

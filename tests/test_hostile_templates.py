@@ -34,23 +34,12 @@ from hostile import (
     zip_part,
     zip_text,
 )
+from test_load import GOOD as TINY
 from typer.testing import CliRunner
 
 from deckgen.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
-TINY = """\
-meta:
-  title: 速读
-  date: 2023-01-05
-review:
-  label: 回顾2022
-  highlights:
-    - title: 突出稳字当头
-      points:
-        - heading: 千方百计稳住市场主体
-          text: 累计落实组合式税费支持超22亿元。
-"""
 CT = "[Content_Types].xml"
 PRES_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 DOC_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"

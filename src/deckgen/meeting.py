@@ -122,6 +122,15 @@ def meeting_template(meeting: Meeting, path: str | Path) -> str | Path | None:
             column=column,
             field="template",
         )
+    from .template.theme import template_folder
+
+    try:
+        template_folder(name)  # a built-in name, or a folder: else the profile's fault
+    except InputError as err:
+        line, column = _template_position(Path(path))
+        raise InputError(
+            err.message, file=path, line=line, column=column, field="template"
+        ) from None
     return name
 
 
