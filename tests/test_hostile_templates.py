@@ -632,3 +632,17 @@ def test_template_new_copies_a_hostile_master_cleaned(bases, tmp_path):
         bases["pptx"], tmp_path / "macro.pptx", MACRO_PPTX), "--dir", tmp_path / "t"),
         tmp_path / "macro.pptx")  # fmt: skip
     assert sorted(p.name for p in (tmp_path / "t").iterdir()) == ["acme"]
+
+
+def test_a_reference_dotx_is_used_and_a_reference_that_is_no_file_refused(bases, content, tmp_path):
+    dotx = repack(bases["docx"], tmp_path / "r.dotx", REFERENCES["a .dotx template"])
+    folder = _reference_folder(tmp_path / "t", dotx)
+    (folder / "reference.docx").rename(folder / "reference.dotx")
+    out = tmp_path / "b.docx"
+    result = run("docx", content, "-t", folder, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert HEADER_TEXT in zip_text(out)
+    (folder / "reference.dotx").unlink()
+    os.mkfifo(folder / "reference.docx")
+    line = refused(run("docx", content, "-t", folder, "-o", out), folder / "reference.docx")
+    assert "FIFO" in line

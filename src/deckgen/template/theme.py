@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Annotated
@@ -175,9 +176,12 @@ class Theme(_Strict):
 
     @property
     def reference_docx(self) -> Path | None:
-        """The organisation's own ``reference.docx`` in the template folder, if any."""
-        path = (self.folder / "reference.docx") if self.folder else None
-        return path if path and path.is_file() else None
+        """The organisation's own ``reference.docx`` (or ``reference.dotx``) in the template
+        folder, if there is one; one that is no file (a folder, a FIFO, a broken link) is
+        returned too, for the reader to refuse by name."""
+        names = ("reference.docx", "reference.dotx")
+        found = [self.folder / n for n in names if self.folder and os.path.lexists(self.folder / n)]
+        return found[0] if found else None
 
 
 def template_folder(name_or_path: str | Path | None) -> Path:
