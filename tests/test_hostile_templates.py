@@ -646,3 +646,14 @@ def test_a_reference_dotx_is_used_and_a_reference_that_is_no_file_refused(bases,
     os.mkfifo(folder / "reference.docx")
     line = refused(run("docx", content, "-t", folder, "-o", out), folder / "reference.docx")
     assert "FIFO" in line
+
+
+def test_template_new_takes_a_potx_master_as_a_pptx(bases, content, tmp_path):
+    potx = repack(bases["pptx"], tmp_path / "corp.potx", CLEAN_MASTERS["a .potx template"])
+    result = run("template", "new", "corp", "--master", potx, "--dir", tmp_path / "t")
+    assert result.exit_code == 0, result.output
+    master = tmp_path / "t" / "corp" / "master.pptx"
+    with zipfile.ZipFile(master) as z:
+        assert PRES_MAIN in z.read(CT).decode()
+    out = tmp_path / "deck.pptx"
+    assert run("pptx", content, "-t", tmp_path / "t" / "corp", "-o", out).exit_code == 0

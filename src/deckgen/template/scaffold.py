@@ -121,8 +121,8 @@ def _check_logo(path: Path) -> Path:
 
 
 def _check_master(path: Path) -> Path:
-    if path.suffix.lower() != ".pptx":
-        raise InputError("--master: must be a .pptx file (save a .potx as .pptx)", file=path)
+    if path.suffix.lower() not in (".pptx", ".potx"):  # a .potx is copied in as a .pptx
+        raise InputError("--master: must be a .pptx or .potx file", file=path)
     open_master(path)
     return path
 
