@@ -178,6 +178,8 @@ def _part_findings(root) -> list[str]:
         local = etree.QName(el).localname
         if local == "Relationship" and (el.get("TargetMode") or "").lower() == "external":
             out.append(f"external relationship to {el.get('Target')}")
+        if local in ("style", "foreignObject") and root.tag.endswith("}svg"):
+            out.append(f"SVG {local}")
         if local in BAD_ELEMENTS:
             out.append(f"element {local}")
         if local in ("instrText", "delInstrText") and BAD_FIELDS.search(el.text or ""):
@@ -190,6 +192,8 @@ def _part_findings(root) -> list[str]:
                 out.append(f"action {value!r}")
             if name.lower().startswith("on") and root.tag.endswith("}svg"):
                 out.append(f"script handler {name}")
+            if re.search(r"url\(\s*['\"]?\s*(https?:|file:|ftp:|//)", value, re.I):
+                out.append(f"outside reference {value!r}")
             if name in ("href", "src") and re.match(r"\s*(https?|file|ftp|smb):|\\\\", value):
                 out.append(f"outside reference {value!r}")
     return out

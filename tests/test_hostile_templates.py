@@ -91,7 +91,8 @@ def ole_frame(rid: str) -> str:
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
     'onload="alert(1)" width="10" height="10"><script>alert(1)</script>'
-    f'<image xlink:href="{EVIL}" width="10" height="10"/><rect width="10" height="10"/></svg>'
+    f'<style>@import url("{EVIL}");</style><image xlink:href="{EVIL}" width="10" height="10"/>'
+    f'<rect width="10" height="10" style="fill:url({EVIL}#p)"/></svg>'
 )
 ACTIVEX = (
     '<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" '

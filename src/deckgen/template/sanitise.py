@@ -47,7 +47,6 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _VML = ("{urn:schemas-microsoft-com:vml}", "{urn:schemas-microsoft-com:office:office}")
 _O_RELID = "{urn:schemas-microsoft-com:office:office}relid"
-_SVG = "{http://www.w3.org/2000/svg}"
 _OFFICE_DOCUMENT = "/officeDocument"
 
 KINDS = {
@@ -236,7 +235,7 @@ class Cleaner:
 
     def _clean_part(self, name: str) -> None:
         root = parse(self.parts[name], name, self.path)
-        if root.tag.startswith(_SVG):
+        if etree.QName(root).localname == "svg" or name.lower().endswith(".svg"):
             _clean_svg(root)
         else:
             _drop_references(root, self.kept.get(name, set()))
@@ -347,20 +346,26 @@ def _drop_vml_urls(root) -> None:
 
 
 def _clean_svg(root) -> None:
-    """No scripts, foreign objects, event handlers or references outside the picture."""
+    """No scripts, style sheets, foreign objects or event handlers, and no reference outside
+    the picture (``href``, ``url(…)``)."""
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
-        if etree.QName(el).localname in ("script", "foreignObject", "handler", "iframe"):
+        if etree.QName(el).localname in _SVG_DROP:
             _remove(el)
             continue
         for attr in list(el.attrib):
             local = etree.QName(attr).localname.lower()
             value = (el.get(attr) or "").strip()
-            if local.startswith("on") or (
-                local == "href" and value and not value.startswith(("#", "data:image/"))
-            ):
+            outside = local == "href" and value and not value.startswith(("#", "data:image/"))
+            urls = (m.group(1) for m in _URL_CALL.finditer(value))
+            if local.startswith("on") or outside or any(not u.startswith(_INSIDE) for u in urls):
                 del el.attrib[attr]
+
+
+_SVG_DROP = ("script", "style", "foreignObject", "handler", "iframe", "listener")
+_URL_CALL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.I)
+_INSIDE = ("#", "data:")
 
 
 def field_name(instruction: str) -> str:
