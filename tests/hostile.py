@@ -144,7 +144,8 @@ BAD_FIELDS = re.compile(
 )
 BAD_ELEMENTS = {
     "attachedTemplate", "mailMerge", "oleObj", "OLEObject", "control", "altChunk", "subDoc",
-    "updateFields", "script",
+    "updateFields", "script", "documentProtection", "writeProtection", "modifyVerifier",
+    "saveThroughXslt",
 }  # fmt: skip
 
 

@@ -178,6 +178,14 @@ CLEAN_MASTERS = {
         LAYOUT: insert(END_TREE, picture('r:embed="rId90"')),
         LRELS: add_rel("rId90", RT + "image", "../media/missing.png"),
     },
+    "a password to modify": {
+        PRES: insert(
+            "</p:presentation>",
+            '<p:modifyVerifier cryptProviderType="rsaAES" '
+            'cryptAlgorithmClass="hash" cryptAlgorithmType="typeAny" cryptAlgorithmSid="14"'
+            ' spinCount="100000" saltData="AAAA" hashData="AAAA"/>',
+        )
+    },
     "a .potx template": {CT: content_type("presentation.main", "template.main")},
     "a .ppsx slide show": {CT: content_type("presentation.main", "slideshow.main")},
     "no slide size (PowerPoint's 16:9 taken)": {PRES: sub(SLIDE_SIZE, "")},
@@ -471,6 +479,9 @@ REFERENCES = {
         SRELS: add_rel("rId91", RT + "mailMergeSource", "file:///\\\\evil\\share\\x.xlsx", True),
     },
     "fields updated on opening": {SETTINGS: insert(BEFORE_TAB, '<w:updateFields w:val="true"/>')},
+    "a password that locks the briefing": {
+        SETTINGS: insert(BEFORE_TAB, '<w:documentProtection w:edit="readOnly" w:enforcement="1"/>')
+    },
     "external hyperlink in the header": {
         **in_header(f'<w:hyperlink r:id="rId90"><w:r><w:t>{LINK_TEXT}</w:t></w:r></w:hyperlink>'),
         HRELS: add_rel("rId90", RT + "hyperlink", "http://evil.example/", external=True),

@@ -95,7 +95,17 @@ _NEED_CHILDREN = {"controls", "ext", "AlternateContent"}
 """Containers removed when their last child goes."""
 _MACRO_PARTS = ("vbaproject.bin", "vbadata.xml", "vbaprojectsignature.bin")
 _BAD_ACTIONS = ("ppaction://macro", "ppaction://program", "ppaction://ole")
-_WORD_DROP = ("attachedTemplate", "mailMerge", "updateFields", "linkStyles")
+_DROPPED = tuple(
+    f"{{http://schemas.openxmlformats.org/{ns}}}{tag}"
+    for ns, tags in (
+        ("wordprocessingml/2006/main", "attachedTemplate mailMerge updateFields linkStyles "
+         "saveThroughXslt useXSLTWhenSaving documentProtection writeProtection"),
+        ("presentationml/2006/main", "modifyVerifier"),
+    )
+    for tag in tags.split()
+)  # fmt: skip
+"""Settings that fetch, merge, update fields on opening or transform on saving, and the
+template's passwords (a briefing locked by the reference's protection is no use)."""
 _URL = re.compile(r"^\s*([a-z][a-z0-9+.-]*:|[\\/]{2})", re.I)
 
 
@@ -244,9 +254,8 @@ class Cleaner:
             _drop_vml_urls(root)
             if root.tag.startswith(_W):
                 _drop_fields(root)
-                for tag in _WORD_DROP:
-                    for el in list(root.iter(f"{_W}{tag}")):
-                        _remove(el)
+            for el in list(root.iter(*_DROPPED)):
+                _remove(el)
         self.parts[name] = serialise(root)
 
 
