@@ -13,8 +13,9 @@ XML, add-in, ribbon customisation, glossary, alternative-format chunk or subdocu
 the elements that use them; the parts nothing reaches any more; Word fields other than the
 plain ones (:data:`FIELDS`: DDE, DDEAUTO, INCLUDEPICTURE, INCLUDETEXT, LINK, DATABASE,
 MACROBUTTON… go, with any field that computes its own instruction); ``w:mailMerge``,
-``w:attachedTemplate``, ``w:updateFields``; macro and program actions of PowerPoint links;
-URLs in VML and scripts, event handlers and outside references in SVG pictures.
+``w:attachedTemplate``, ``w:updateFields``, transform-on-save settings and the template's
+passwords; macro and program actions of PowerPoint links; URLs in VML; scripts, style
+sheets, event handlers and outside references in SVG pictures.
 
 A ``.potx``/``.dotx`` (or ``.ppsx``) is taken as the presentation/document it holds.
 """
