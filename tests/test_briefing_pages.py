@@ -34,8 +34,28 @@ CASES = {
     "english": ("riverside-2024.yaml", None, "gov-red", {}),
     "default-toc": ("liuhe-2023.yaml", None, None, {"toc": True, "marking": "内部资料"}),
     "english-toc": ("riverside-2024.yaml", None, "gov-red", {"toc": True, "copy_to": ("Mayor",)}),
+    "pictures": ("pictures.yaml", "changwu-full", None, {}),
 }
-"""The built-in profiles as they are, and two more with a table of contents."""
+"""The built-in profiles as they are, two more with a table of contents, and the seed with
+three pictures of three shapes (a picture's box is as high whatever its shape)."""
+
+PICTURES = {"突出稳字当头、稳中求进": ("wide.jpg", (4000, 3000)),
+            "坚持创新引领不动摇": ("tall.jpg", (900, 1600)),
+            "突出城乡融合、内外兼修": ("pano.jpg", (2000, 500))}  # fmt: skip
+
+
+def with_pictures(folder: Path) -> Path:
+    """The seed with a picture on two highlights and a commitment."""
+    from PIL import Image
+
+    text = (ROOT / "content" / "liuhe-2023.yaml").read_text(encoding="utf-8")
+    for title, (name, size) in PICTURES.items():
+        Image.new("RGB", size, (40, 110, 190)).save(folder / name)
+        item = f"    - title: {title}\n"
+        assert item in text
+        text = text.replace(item, f"{item}      image: {name}\n", 1)
+    (folder / "pictures.yaml").write_text(text, encoding="utf-8")
+    return folder / "pictures.yaml"
 
 
 def build(name: str, folder: Path) -> tuple[Path, int]:
@@ -44,7 +64,7 @@ def build(name: str, folder: Path) -> tuple[Path, int]:
     options, template = api.for_meeting(ROOT / "meetings" / f"{meeting}.yaml" if meeting else None,
                                         template)  # fmt: skip
     options = (options or BuildOptions()).model_copy(update=extra)
-    source = ROOT / "content" / content
+    source = with_pictures(folder) if content == "pictures.yaml" else ROOT / "content" / content
     out = api.build_docx(source, folder / f"{name}.docx", template, options)
     return out, api.plan(source, ".docx", template, options).pages
 
@@ -84,7 +104,7 @@ def contents_entries(docx: Path) -> list[tuple[str, int]]:
     return entries
 
 
-@pytest.mark.parametrize("name", ["changwu", "default-toc", "english-toc"])
+@pytest.mark.parametrize("name", ["changwu", "default-toc", "english-toc", "pictures"])
 def test_every_contents_entry_gives_the_page_its_heading_is_on(briefings, name):
     made = briefings[name]
     entries = contents_entries(made["docx"])

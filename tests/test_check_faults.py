@@ -256,7 +256,7 @@ def zh_brief(contents, tmp_path_factory) -> Path:
     _insert(p, W_NS, "积极稳妥推进", 4, _w_run(_w("tab")))  # b. a tab in running text
     p = _body_paragraph(doc, "坚持政治领航")
     _insert(p, W_NS, "坚持政治领航", 6, _w_run(_w("cr")))  # b. w:cr before ，
-    header = doc.sections[0].header._element
+    header = doc.sections[0].first_page_header._element  # the marking: page 1 only
     _replace(header, W_NS, "内部资料", "内部\u200b资料")  # a. zero-width space in the header
     doc.save(str(path))
     return path
@@ -450,7 +450,7 @@ def en_files(contents, tmp_path_factory) -> tuple[Path, Path, int]:
     brief = api.build_docx(contents["en"], folder / "en.docx")
     doc = docx.Document(str(brief))
     p = _body_paragraph(doc, "city’s")
-    quote = _isolate(p, W_NS, "city’s", 4)
+    quote, _ = _find(p, W_NS, "’")  # a run of its own already: one face in every slot
     fonts = quote.find(wqn("w:rPr")).find(wqn("w:rFonts"))
     fonts.set(wqn("w:hint"), "eastAsia")
     fonts.set(wqn("w:eastAsia"), "SimSun")

@@ -114,10 +114,11 @@ def test_two_images_add_two_figures_to_the_briefing(built):
     text_width = section.page_width - section.left_margin - section.right_margin
     captions = [s._inline.docPr.get("descr") for s in shapes]
     assert captions == ["突出稳字当头、稳中求进", "坚持创新引领不动摇"]
-    paragraphs = [p.text for p in document.paragraphs]
     for shape, caption in zip(shapes, captions, strict=True):
         assert shape.width <= text_width + 12700
-        assert caption in paragraphs  # the caption under the picture
+        paragraph = next(a for a in shape._inline.iterancestors() if a.tag.endswith("}p"))
+        under = paragraph.getnext().xpath(".//w:t/text()")
+        assert "".join(under) == caption  # right under the picture
 
 
 def test_a_deck_with_pictures_does_not_spill(built, render):

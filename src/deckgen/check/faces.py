@@ -45,7 +45,11 @@ def substitutions(docx: Path, pdf: Path) -> list[tuple[str, str]]:
 def substituted_faces(docx: Path, pdf: Path) -> list[Finding]:
     """A warning for each declared face the render set in another face."""
     return [
-        Finding("", "face substituted", f"{name} is set in {standin}: the render has no {name}",
-                warning=True)  # fmt: skip
+        Finding(
+            "fontTable.xml",
+            "face substituted",
+            f"{name} is set in {standin}: the render has no {name}",
+            warning=True,
+        )  # fmt: skip
         for name, standin in substitutions(docx, pdf)
     ]

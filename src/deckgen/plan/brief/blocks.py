@@ -186,11 +186,14 @@ class CopyBlock:
 class Figure:
     """A picture inside the text block's width (at most
     :data:`~deckgen.plan.brief.styles.FIGURE_LINES` high), centred, kept on one page with its
-    caption below."""
+    caption below, in a box of a fixed height whatever the picture's shape."""
 
     path: str
     caption: str
     """The line under the picture (its item's title or point's heading); its alt text too."""
+    height: int = 0
+    """The box's height in twips, picture and caption, as the pages are laid out with (0
+    until then)."""
 
 
 Block = Masthead | Title | Contents | Heading | Paragraph | Figure | Table | CopyBlock

@@ -23,7 +23,7 @@ from .blocks import (
     Table,
     Title,
 )
-from .lines import break_into_lines
+from .lines import break_into_lines, line_width
 from .styles import TEXT_WIDTH, Style, Typography
 
 CELL_MARGIN = 100
@@ -78,17 +78,27 @@ class Boxes:
         """The lines ``runs`` ((text, bold) pairs) break into in ``style``."""
         return break_into_lines(runs, style, self.fonts, self.t.chinese, self.t.tracking, width)
 
-    def paragraph(self, name: str, runs, width: int = TEXT_WIDTH, **changes) -> Box:
+    def paragraph(self, name: str, runs, width: int = TEXT_WIDTH, more: int = 0) -> Box:
+        """A paragraph of ``runs`` in style ``name``, ``more`` lines added to its own."""
         style = self.t[name]
-        count = len(self.lines(runs, style, width))
-        box = Box(
+        count = len(self.lines(runs, style, width)) + more
+        return Box(
             lines=(self.t.line(style),) * count,
             before=style.before,
             after=style.after + style.rule_height,
             keep_next=style.keep_next,
             keep_lines=style.keep_lines,
         )
-        return replace(box, **changes)
+
+    def entry(self, name: str, text: str, page: str) -> Box:
+        """A contents entry: its text, then its page number at the right (after a tab), on
+        the text's last line if it fits there, however close, else on a line of its own."""
+        style = self.t[name]
+        lines = self.lines([(text, False)], style)
+        args = (style, self.fonts, self.t.chinese, self.t.tracking)
+        room = (TEXT_WIDTH - 2 * style.left - (style.indent if len(lines) == 1 else 0)) / 20
+        tail = line_width([(lines[-1], False)], *args) + line_width([(page, False)], *args)
+        return self.paragraph(name, [(text, False)], more=int(tail > room))
 
     def text_runs(self, runs) -> list[tuple[str, bool]]:
         return [(r.text, r.figure and self.figures_bold) for r in runs]
@@ -110,16 +120,14 @@ class Boxes:
                 yield self.paragraph("Subtitle", [(block.subtitle, False)])
         elif isinstance(block, Contents):
             yield self.paragraph("TOC Heading", [(block.title, False)])
-            for entry in block.entries:  # the page number a character's room after its text
-                line = f"{entry.text}\u3000{entry.page}"
-                yield self.paragraph(f"toc {entry.level}", [(line, False)])
+            for entry in block.entries:
+                yield self.entry(f"toc {entry.level}", entry.text, str(entry.page))
         elif isinstance(block, Heading):
             yield self.paragraph(f"Heading {min(block.level, 3)}", [(block.full, False)])
         elif isinstance(block, Paragraph):
             yield self.paragraph(PARAGRAPH_STYLE[block.role], self.text_runs(block.runs))
-        elif isinstance(block, Figure):
-            yield self.paragraph("Figure", [("", False)])
-            yield self.paragraph("Caption", [(block.caption, False)])
+        elif isinstance(block, Figure):  # one table row of a fixed height, never split
+            yield Box((block.height or self.figure_height(block),), keep_lines=True)
         elif isinstance(block, Table):
             yield from self.table(block)
         elif isinstance(block, CopyBlock):
@@ -149,10 +157,19 @@ class Boxes:
                 for row in table.rows]  # fmt: skip
         return tuple(self.row_height(n) for n in (header, *rows))
 
+    def figure_height(self, figure: Figure) -> int:
+        """A figure's box: the picture's lines and the caption's, twips."""
+        caption = self.lines([(figure.caption, False)], self.t["Caption"])
+        picture = self.t["Figure"]
+        return self.t.line(picture) + len(caption) * self.t.line(self.t["Caption"])
+
     def settle(self, block: Block) -> Block:
-        """``block`` with what the renderer needs of its layout: a table's row heights."""
+        """``block`` with what the renderer needs of its layout: a table's row heights, a
+        figure's height."""
         if isinstance(block, Table) and not block.heights:
             return replace(block, heights=self.heights(block))
+        if isinstance(block, Figure) and not block.height:
+            return replace(block, height=self.figure_height(block))
         return block
 
     def table(self, table: Table) -> Iterator[Box]:

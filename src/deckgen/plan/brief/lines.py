@@ -8,6 +8,7 @@ its very advances; a 仿宋 substitute sets every Chinese character one em wide,
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from itertools import accumulate
@@ -59,11 +60,15 @@ def _spaced(a: str, b: str) -> bool:
     return False
 
 
+_DASHES = re.compile(r"[—―]{2,}")
+
+
 class Measure:
     """Widths, in points, of the pieces of one paragraph set in ``style``.
 
     LibreOffice sets text in portions (a run of one face and weight, one script) and adds the
-    tracking to each character of a portion but its last (measured with LibreOffice 7.4).
+    tracking to each character of a portion but its last, and to the last of a line
+    (measured with LibreOffice 7.4).
     Runs cut where the renderer cuts them: at figures set bold and around marks set in their
     own face (:func:`.styles.own_face`).
     """
@@ -89,18 +94,27 @@ class Measure:
                 widths.append(advance(ch, face, bold) * style.size)
                 chars.append((ch, (bold, own, _script(ch))))
         self.text = "".join(ch for ch, _ in chars)
+        clusters = set()
+        dash = font.east_asian if chinese else font.latin
+        if chinese and advance("—", dash) < 1:  # a face whose dash is narrower than its
+            # characters (Noto CJK) sets "——" as one two-em dash, tracking none of it
+            for m in _DASHES.finditer(self.text):
+                widths[m.start() : m.end()] = [style.size] * (m.end() - m.start())
+                clusters.update(range(m.start(), m.end()))
         # Each character's tracking (none for the last of a portion: a change of run or of
         # script follows), and the space between scripts after it.
         track = [spacing] * len(chars)
         space = [0.0] * len(chars)
         for i in range(len(chars) - 1):
             (a, key_a), (b, key_b) = chars[i], chars[i + 1]
-            if key_a != key_b:
+            if key_a != key_b or i in clusters:
                 track[i] = 0.0
             if _spaced(a, b):
                 space[i] = AUTOSPACE * style.size
         self.sums = [0.0, *accumulate(w + t for w, t in zip(widths, track, strict=True))]
         self.spaces = [0.0, *accumulate(space)]
+        self.spacing = spacing
+        self.untracked = [t != spacing for t in track]
         self.indent = style.indent / 20
 
     def __call__(self, piece: str) -> float:
@@ -110,6 +124,8 @@ class Measure:
         if end <= start:
             return 0.0
         width = self.sums[end] - self.sums[start] + self.spaces[end - 1] - self.spaces[start]
+        if self.untracked[end - 1]:  # a line's last character is measured with its tracking
+            width += self.spacing
         return width + (self.indent if start == 0 else 0.0)
 
 
@@ -120,6 +136,9 @@ SLACK = 0.15
 _QUOTES_AS_BRACKETS = str.maketrans("“‘”’", "「「」」")
 """In Chinese text LibreOffice breaks before an opening quote and after a closing one, as
 before and after a bracket (ICU's CJK rules): the line breaker reads them as brackets."""
+_LONE_DASH = re.compile(r"(?<![—―])[—―](?![—―])")
+"""A dash standing alone (邛崃—岷山), which LibreOffice breaks before and after as beside an
+ideograph; a pair ("——") it never splits nor starts a line with."""
 
 
 def break_into_lines(
@@ -135,5 +154,19 @@ def break_into_lines(
     the text's offsets (:class:`Measure`), the break rules from the text the breaker reads."""
     measure = Measure(runs, style, fonts, chinese, tracking)
     room = (width - style.left) / 20 - SLACK
-    rules = measure.text.translate(_QUOTES_AS_BRACKETS) if chinese else measure.text
+    rules = measure.text
+    if chinese:
+        rules = _LONE_DASH.sub("一", rules.translate(_QUOTES_AS_BRACKETS))
     return [measure.text[s:e] for s, e in line_spans(_At(rules), room, measure)]
+
+
+def line_width(
+    runs: Sequence[tuple[str, bool]],
+    style: Style,
+    fonts: BriefingFonts,
+    chinese: bool,
+    tracking: float,
+) -> float:
+    """The width of ``runs`` set on one line (no indent), points."""
+    measure = Measure(runs, style, fonts, chinese, tracking)
+    return measure(_At(measure.text)) - measure.indent if measure.text else 0.0

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ...labels import Language, label
-from .blocks import Block, Contents, CopyBlock, Heading, Paragraph, TocEntry
+from .blocks import Block, Contents, CopyBlock, Heading, Paragraph, Table, TocEntry
 from .boxes import Box, Boxes
 from .styles import TEXT_HEIGHT
 
@@ -105,16 +105,19 @@ def paginate(boxes: list[Box], height: int = TEXT_HEIGHT) -> Layout:
 
 
 def lay_out(blocks: list[Block], boxes: Boxes) -> Layout:
-    """The pages of ``blocks``: the page after the contents begins on a new page, and the
-    title's last byline has a line of space after it."""
+    """The pages of ``blocks``: the page after the contents begins on a new page, the title's
+    last byline has a line of space after it, and a paragraph before a table keeps with it."""
     out: list[Box] = []
     for n, block in enumerate(blocks):
         for k, box in enumerate(boxes.of(block)):
             if k == 0 and n > 0 and isinstance(blocks[n - 1], Contents):
                 box = replace(box, break_before=True)
             out.append(replace(box, block=n))
-        if _byline(block) and not _byline(blocks[n + 1] if n + 1 < len(blocks) else None):
+        following = blocks[n + 1] if n + 1 < len(blocks) else None
+        if _byline(block) and not _byline(following):
             out[-1] = replace(out[-1], after=out[-1].after + boxes.t.pitch)
+        if isinstance(block, Paragraph) and isinstance(following, Table):
+            out[-1] = replace(out[-1], keep_next=True)  # "…的主要目标是：" stays with its table
     return paginate(out)
 
 

@@ -211,21 +211,42 @@ class BlockWriter:
             self.last_byline = p
 
     def write_figure(self, block: Figure) -> None:
-        """The picture, centred inside the 版心, in a line of its own as high as the plan
-        lays it out (it never overflows it), kept with its caption below; its alt text is
-        the caption."""
+        """The picture, centred inside the 版心, its caption below, both in a borderless
+        table row as high as the plan lays it out (never split, whatever the picture's
+        shape: Word and LibreOffice size a picture's own line differently); its alt text
+        is the caption."""
         from ..images import prepare
 
         most_high = (self.typo.line(self.typo["Figure"]) - PICTURE_ROOM) / 20
         prepared = prepare(block.path, self.width / 20, most_high, crop=False)
-        p = self.paragraph("Figure")
+        table = self.doc.add_table(rows=1, cols=1)
+        tblpr = table._tbl.tblPr
+        ooxml.set_table_width(tblpr, self.width)
+        ooxml.put(tblpr, ooxml.element("w:jc", val="center"))
+        ooxml.set_no_borders(tblpr)
+        ooxml.set_cell_margins(tblpr, 0, 0, 0, 0)
+        table.columns[0].width = Twips(self.width)
+        row = table.rows[0]
+        trpr = row._tr.get_or_add_trPr()
+        ooxml.set_cant_split(trpr)
+        if block.height:
+            ooxml.set_row_height(trpr, block.height)
+        cell = row.cells[0]
+        cell.width = Twips(self.width)
+        ooxml.set_cell_valign(cell._tc.get_or_add_tcPr())
+        p = cell.paragraphs[0]
+        p.style = "Figure"
         shape = p.add_run().add_picture(
             prepared.stream(), width=Pt(prepared.width), height=Pt(prepared.height)
         )
         shape._inline.docPr.set("descr", block.caption)
-        self.text(self.paragraph("Caption"), block.caption, "level2")
+        self.text(cell.add_paragraph(style="Caption"), block.caption, "level2")
 
     def write_table(self, block: Table) -> None:
+        body = self.doc.element.body
+        before = body[-2] if len(body) > 1 else None  # the last is the section's properties
+        if before is not None and before.tag == ooxml.qn("w:p"):  # "…的主要目标是：" keeps with it
+            ooxml.set_flag(before.get_or_add_pPr(), "w:keepNext")
         columns = len(block.header)
         table = self.doc.add_table(rows=1 + len(block.rows), cols=columns)
         tblpr = table._tbl.tblPr

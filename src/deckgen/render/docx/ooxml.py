@@ -369,6 +369,14 @@ def set_table_borders(tblpr: etree._Element, outer: int, inner: int) -> None:
     put(tblpr, box)
 
 
+def set_no_borders(tblpr: etree._Element) -> None:
+    """No borders at all round or inside a table."""
+    box = element("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        box.append(element(f"w:{side}", val="none", sz=0, space=0, color="auto"))
+    put(tblpr, box)
+
+
 def set_cell_margins(tblpr: etree._Element, top: int, left: int, bottom: int, right: int) -> None:
     """Default cell margins of a table, twips."""
     mar = element("w:tblCellMar")

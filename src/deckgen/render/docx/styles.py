@@ -124,8 +124,10 @@ def define_styles(
 def write_paragraph_style(ppr, spec: Style, typo: Typography) -> None:
     """A style's paragraph properties: exact lines, spacing, indents, alignment, keep rules
     and widow control, each stated."""
-    rule = "atLeast" if spec.name == "Figure" else "exact"  # a picture's line is never clipped
-    ooxml.set_spacing(ppr, typo.line(spec), rule, spec.before, spec.after)
+    if spec.name == "Figure":  # a picture's own line, as high as the picture: never clipped
+        ooxml.set_spacing(ppr, 240, "auto", spec.before, spec.after)
+    else:
+        ooxml.set_spacing(ppr, typo.line(spec), "exact", spec.before, spec.after)
     ooxml.set_indent(ppr, spec.indent, left=spec.left, right=spec.left, chars=spec.indent_chars)
     ooxml.put(ppr, ooxml.element("w:jc", val=spec.align))
     ooxml.set_flag(ppr, "w:keepNext", spec.keep_next)
