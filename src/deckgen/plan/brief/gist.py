@@ -1,41 +1,23 @@
 """What a brief briefing (``detail: brief``) keeps of a text: whole sentences, as written.
 
-A sentence ends after 。！？ (or . ! ? before a space or the end), with the closing quotes
-and brackets that follow it; ；and ： do not end one. Sentences are never cut, and the
-text kept is the author's, character for character.
+Sentences are cut as the importer cuts them (:func:`deckgen.importer.paragraphs.sentences`:
+after 。！？ or ……, or an English stop that is no abbreviation, with the closing quotes and
+brackets that follow; ；and ： end none), never inside, and the text kept is the author's,
+character for character.
 """
 
 from __future__ import annotations
 
 from ...figures import find_figures
+from ...importer.paragraphs import sentences
 
-_ENDS = "。！？!?"
-_CLOSERS = "”’」』）)\"'"
-
-
-def sentences(text: str) -> list[str]:
-    """``text`` cut after each sentence; the pieces, joined, are ``text`` (a space between
-    two sentences stays with the first)."""
-    out, start, i = [], 0, 0
-    while i < len(text):
-        ch = text[i]
-        i += 1
-        latin_stop = ch == "." and (i == len(text) or text[i].isspace())
-        if ch in _ENDS or latin_stop:
-            while i < len(text) and text[i] in _CLOSERS:
-                i += 1
-            while i < len(text) and text[i].isspace():
-                i += 1
-            out.append(text[start:i])
-            start = i
-    if start < len(text):
-        out.append(text[start:])
-    return out
+__all__ = ["first_sentence", "gist", "sentences"]
 
 
 def first_sentence(text: str) -> str:
     """The first sentence of ``text``, as written (without the space after it)."""
-    return sentences(text)[0].rstrip() if text else text
+    found = sentences(text)
+    return found[0].rstrip() if found else text
 
 
 def gist(text: str) -> str:
