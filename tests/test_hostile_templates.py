@@ -6,6 +6,7 @@ kept. Every hostile file is made here from python-pptx's and python-docx's plain
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import time
@@ -669,3 +670,29 @@ def test_template_new_takes_a_potx_master_as_a_pptx(bases, content, tmp_path):
         assert PRES_MAIN in z.read(CT).decode()
     out = tmp_path / "deck.pptx"
     assert run("pptx", content, "-t", tmp_path / "t" / "corp", "-o", out).exit_code == 0
+
+
+def test_a_master_typing_bin_parts_as_ole_objects_passes_no_such_type_on(bases, content, tmp_path):
+    """A master whose [Content_Types].xml types every .bin as an OLE object: the deck's own
+    .bin part (printer settings) is not typed so; no part of the deck is an OLE object."""
+    ole = "application/vnd.openxmlformats-officedocument.oleObject"
+
+    def bin_as_ole(data: bytes) -> bytes:
+        data = re.sub(rb'<Default Extension="bin" ContentType="[^"]*"/>', b"", data)
+        return insert("</Types>", f'<Default Extension="bin" ContentType="{ole}"/>')(data)
+
+    edits = {CT: bin_as_ole}
+    master = repack(bases["pptx"], tmp_path / "master.pptx", edits)
+    assert "oleObject" in zip_part(master, CT)  # the fixture holds what the test says
+    out = tmp_path / "deck.pptx"
+    result = run("pptx", content, "-t", master, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "oleObject" not in zip_part(out, CT)
+    assert_clean(out)
+
+
+def test_check_refuses_a_zip_bomb_before_libreoffice_reads_it(bases, tmp_path):
+    bomb = zip_bomb(bases["docx"], tmp_path / "x.docx", "word/media/image", 300)
+    started = time.monotonic()
+    line = refused(run("check", bomb), bomb)
+    assert "inflates" in line and time.monotonic() - started < 20

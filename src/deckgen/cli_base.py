@@ -158,6 +158,12 @@ def reports_errors(command: F) -> F:
                 raise
             typer.echo(f"error: {err}", err=True)
             raise typer.Exit(2) from None
+        except OSError as err:  # a file the system refuses (a name too long, no room…)
+            if state["debug"]:
+                raise
+            where = f"{err.filename}: " if err.filename else ""
+            typer.echo(f"error: {where}{err.strerror or err}", err=True)
+            raise typer.Exit(2) from None
         if state["strict"] and state["warned"]:
             n = state["warned"]
             typer.echo(f"error: {n} warning{'s' * (n > 1)}, and --strict", err=True)

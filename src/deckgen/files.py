@@ -81,7 +81,7 @@ def write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
                     write(temps[-1])
                     os.chmod(temps[-1], _mode_for(path))
                 except OSError as err:
-                    raise OutputError(f"cannot write: {err.strerror}", file=path) from err
+                    raise OutputError(f"cannot write: {err.strerror or err}", file=path) from err
             signals.hold()  # every file renamed into place, or none
             _commit(paths, temps)
             done = True

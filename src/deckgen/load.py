@@ -185,6 +185,8 @@ def picture_problem(picture: Path) -> str | None:
                         f"too large a picture ({w} × {h} px, over {MAX_PIXELS // 10**6} megapixels)"
                     )
                 image.verify()
+            with Image.open(picture) as image:
+                image.load()  # decoded whole: a truncated picture is found here, not mid-write
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return f"too large a picture (over {MAX_PIXELS // 10**6} megapixels)"
     except UnidentifiedImageError:

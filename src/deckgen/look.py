@@ -93,5 +93,8 @@ def _written_file(path: str | Path, need: str) -> Path:
         raise InputError("no such file", file=path)
     if output_for(path.suffix) is None:
         raise InputError(f"expected a {' or '.join(OUTPUTS)} file", file=path)
+    from .template.package import check_package
+
+    check_package(path, f"{path.suffix} file")  # a zip bomb never reaches LibreOffice
     need_soffice(need)
     return path

@@ -111,12 +111,15 @@ def meeting_template(meeting: Meeting, path: str | Path) -> str | Path | None:
     folder = Path(path).parent
     resolved = given if given.is_absolute() else folder / given
     path_like = "/" in name or "\\" in name or name.lower().endswith((".pptx", ".potx"))
-    if resolved.exists():
+    if resolved.is_dir() or (resolved.is_file() and resolved.suffix.lower() in (".pptx", ".potx")):
         return resolved
-    if path_like:
+    if resolved.exists() or path_like:
+        what = "is no template folder nor master (.pptx, .potx)" if resolved.exists() else None
         line, column = _template_position(Path(path))
         raise InputError(
-            f"no template folder or file at '{name}' (read from {folder or '.'})",
+            f"'{name}' {what}"
+            if what
+            else f"no template folder or file at '{name}' (read from {folder or '.'})",
             file=path,
             line=line,
             column=column,

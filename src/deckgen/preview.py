@@ -9,6 +9,7 @@ so it neither needs nor disturbs a desktop LibreOffice the user has open.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import re
@@ -16,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -148,7 +150,8 @@ def _convert_all(paths: Sequence[Path], outdir: Path, fmt: str) -> tuple[list[Pa
         )
         timeout = SOFFICE_TIMEOUT * len(paths)
         try:
-            out, err = proc.communicate(timeout=timeout)
+            with _terminated_raises():
+                out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
@@ -156,8 +159,31 @@ def _convert_all(paths: Sequence[Path], outdir: Path, fmt: str) -> tuple[list[Pa
             raise RuntimeError(
                 f"LibreOffice timed out after {timeout}s converting {names}"
             ) from None
+        except BaseException:  # interrupted or terminated: LibreOffice goes too
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
     said = err.decode(errors="replace").strip() or out.decode(errors="replace").strip()
     return [o if o.is_file() else None for o in outs], f"(exit {proc.returncode}): {said}"
+
+
+@contextlib.contextmanager
+def _terminated_raises():
+    """While LibreOffice converts: SIGTERM and SIGHUP end deckgen by an exception (as Ctrl+C
+    does), so the converter it started is ended too and no temporary folder is left."""
+
+    def _raise(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = {sig: signal.signal(sig, _raise) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
 
 
 def to_png(

@@ -57,6 +57,18 @@ def read_parts(path: Path, noun: str) -> dict[str, bytes]:
         raise InputError(f"cannot be read as a {noun} ({first_line(err)})", file=path) from err
 
 
+def check_package(path: Path, noun: str) -> None:
+    """Refuse, before anything reads it whole, a package past the limits (entries, inflated
+    size, compression ratio), encrypted, or no zip at all."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_entries(archive.infolist(), path)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as err:
+        raise InputError(f"damaged or truncated {noun} ({first_line(err)})", file=path) from err
+
+
 def _check_entries(entries: list[zipfile.ZipInfo], path: Path) -> None:
     if len(entries) > MAX_ENTRIES:
         raise InputError(f"too many parts ({len(entries)}, at most {MAX_ENTRIES})", file=path)

@@ -55,6 +55,12 @@ KINDS = {
     "docx": ("Word file", ".docx", "wordprocessingml.document.main+xml"),
 }
 """Each kind of template package: its noun, suffix, and main part's content type."""
+_PRINTER = {
+    "pptx": "presentationml.printerSettings",
+    "docx": "wordprocessingml.printerSettings",
+}
+_RUNNABLE = re.compile(r"oleobject|activex|vbaproject|macroenabled|vbadata|\.vba", re.I)
+"""Content types of parts that run or embed something: never given to a kept part."""
 _MAIN_TYPES = {
     "pptx": ("presentationml.presentation.main", "presentationml.template.main",
              "presentationml.slideshow.main"),
@@ -236,7 +242,14 @@ class Cleaner:
         main_type = _OOXML + KINDS[self.kind][2]
         for entry in list(types):
             partname = (entry.get("PartName") or "").lstrip("/").lower()
-            if entry.tag == f"{_CT_NS}Override" and partname not in kept:
+            if entry.tag == f"{_CT_NS}Default" and _RUNNABLE.search(entry.get("ContentType", "")):
+                # An extension typed as an OLE object, ActiveX control or macro would pass
+                # that type to a kept part of the extension (printer settings' .bin).
+                if (entry.get("Extension") or "").lower() == "bin":
+                    entry.set("ContentType", _OOXML + _PRINTER[self.kind])
+                else:
+                    types.remove(entry)
+            elif entry.tag == f"{_CT_NS}Override" and partname not in kept:
                 types.remove(entry)
             elif partname == main.lower():
                 entry.set("ContentType", main_type)
