@@ -440,3 +440,15 @@ def test_a_growth_written_negative_is_drawn_below_zero(tmp_path):
     assert list(chart.series[1].values) == [-3, 5] and list(chart.series[0].values) == [2, -1]
     assert _labels(chart.series[1]) == ["-3%", "5%"]
     assert chart.value_axis.minimum_scale < -3
+
+
+def test_a_qualifier_read_from_the_text_is_written_in_it(tmp_path):
+    """"达到4.6%左右": the level word and 左右 stand apart, so the qualifier is 左右, not a
+    "达到左右" the text never writes (found importing Shanghai's 2026 report)."""
+    (item,) = loaded(tmp_path, target("研发经费支出相当于生产总值的比例达到4.6%左右"))
+    assert (item.value, item.qualifier, item.kind) == (4.6, "左右", "level")
+    from deckgen.importer.blocks import piece
+    from deckgen.importer.targets import target_item
+
+    written = target_item(piece("研发经费支出相当于生产总值的比例达到4.6%左右", 1))
+    assert written.get("qualifier") == "左右"

@@ -131,7 +131,7 @@ def statement(text: str, fig: Figure) -> Statement:
     if fig.suffix in ("以内", "以下") or tail:
         word = tail.group().strip() if tail else fig.suffix
         extra = tail.group() if tail else ""
-        qualifier = _joined(prefix, fig.suffix + extra)
+        qualifier = _qualifier(text, prefix, fig.suffix + extra)
         return Statement(fig, "ceiling", word, before, after + extra, qualifier)
     start = 0
     for m in _CLAUSE_END.finditer(text, 0, fig.start):
@@ -151,14 +151,24 @@ def statement(text: str, fig: Figure) -> Statement:
         if best is None or key > best[:2]:
             best = (*key, m, kind)
     if best is None:
-        return Statement(fig, None, "", before, after, _joined(prefix, fig.suffix))
+        return Statement(fig, None, "", before, after, _qualifier(text, prefix, fig.suffix))
     m, kind = best[2], best[3]
     if kind == "ceiling" and not text[m.end() : fig.start].strip():
         shown = m.group().lower() in _EN_ADJACENT or m.group() in _ZH_SHOWN
         if shown:  # the ceiling word, as written, stands before the number on a card
             before = text[m.start() : at]
             prefix = text[m.start() : at - len(_currency(fig))].strip()
-    return Statement(fig, kind, m.group(), before, after, _joined(prefix, fig.suffix))
+    return Statement(fig, kind, m.group(), before, after, _qualifier(text, prefix, fig.suffix))
+
+
+def _qualifier(text: str, before: str, after: str) -> str:
+    """The qualifier as the text writes it: the words before and after the number as one
+    ("约", "左右", "about"), or, where those are not written together (a level's "达到" and
+    "左右" around "4.6%"), the one after: never a string the text does not hold."""
+    joined = _joined(before, after)
+    if joined.lower() in text.lower():
+        return joined
+    return after.strip() or before
 
 
 def _joined(before: str, after: str) -> str:

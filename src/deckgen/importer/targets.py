@@ -142,7 +142,19 @@ def target_item(text: Piece) -> dict:
     for key in ("value", "unit", "qualifier", "kind"):
         if key in fills:
             item[key] = fills[key]
-    return item
+    return item if _valid(item) else {k: v for k, v in item.items() if k in ("text", "label")}
+
+
+def _valid(item: dict) -> bool:
+    """Whether the target as written validates: the fields read from its text are written
+    out only when they say what the model reads again (else the model reads them at load)."""
+    from ..model import Target
+
+    try:
+        Target.model_validate({k: str(v) if k in ("text", "label") else v for k, v in item.items()})
+    except ValueError:
+        return False
+    return True
 
 
 def _label(text: str) -> str | None:
