@@ -517,14 +517,14 @@ def checked(seed_imports, full_imports, tmp_path_factory) -> dict[str, list[str]
         pytest.skip("LibreOffice (soffice) is needed to check the outputs")
     paths = {"liuhe-2023": seed_imports["txt"][1]}
     paths.update({name: path for name, (_, path, _) in full_imports.items()})
-    out = {}
     folder = tmp_path_factory.mktemp("full-built")
-    for name, content in paths.items():
-        found = []
-        for written in api.build(content, out_dir=folder / name):
-            found += [f"{written.name}: {f}" for f in api.check_file(written) if not f.warning]
-        out[name] = found
-    return out
+    built = {name: api.build(content, out_dir=folder / name) for name, content in paths.items()}
+    files = [written for outputs in built.values() for written in outputs]
+    found = dict(zip(files, api.check_files(files), strict=True))  # one LibreOffice start
+    return {
+        name: [f"{w.name}: {f}" for w in outputs for f in found[w] if not f.warning]
+        for name, outputs in built.items()
+    }
 
 
 @pytest.mark.parametrize("name", BUILT)
