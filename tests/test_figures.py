@@ -130,7 +130,8 @@ def test_ranges_are_one_figure():
         ("5-6%", "5-6", 5.0, "%")
     ]
     assert [f.text for f in find_figures("3至5年")] == ["3至5年"]
-    assert [f.text for f in find_figures("增长5%-6%")] == ["5%", "6%"]
+    assert [f.text for f in find_figures("增长5%-6%")] == ["5%-6%"]  # both bounds with the unit
+    assert [f.text for f in find_figures("增长5%—5.5%")] == ["5%—5.5%"]
     assert find_figures("2021-2025年") == []  # a span of years
 
 

@@ -328,12 +328,21 @@ def find_figures(text: str) -> list[Figure]:
         unit = tail.unit if tail else ""
         suffix = tail.suffix if tail else ""
         end = tail.end if tail else num_end
+        # Both bounds with the unit: "5%—5.5%", "4.5%-5%" are one range, as written.
+        first_bound = None
+        if tail is not None and unit and not suffix and end < n and text[end] in _RANGE_SEPS:
+            m2 = _NUM.match(text, end + 1)
+            tail2 = _unit_after(text, m2.end(), currency) if m2 else None
+            if m2 and tail2 is not None and tail2.unit == unit:
+                first_bound = number
+                number, end, suffix = text[num_start : m2.end()], tail2.end, tail2.suffix
         prefix = text[start:num_start]
         if prefix.strip() == "近" and unit in _TIME_MEASURES and _value(number) < 100:
             start, prefix = num_start, ""  # "近3年" is "the past 3 years", not "nearly"
         if not currency and _is_year(number, unit, prefix, suffix):
             continue
-        _append(figures, text, start, num_start, end, number, _value(number), unit, suffix)
+        value = _value(number if first_bound is None else first_bound)
+        _append(figures, text, start, num_start, end, number, value, unit, suffix)
         last_end = pos = end
     return figures
 

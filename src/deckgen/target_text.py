@@ -193,7 +193,8 @@ _CURRENCY = re.compile(r"(?:(?:US|HK|NT|[SAC])?\$|[€£¥￥]|RMB|CNY|USD|EUR|G
 
 def bounds(fig: Figure) -> list[float]:
     """The number's value, or both bounds of a range ("5-6" → [5, 6])."""
-    plain = fig.number.translate(_FULLWIDTH).replace(",", "")
+    plain = fig.number.replace(fig.unit, "") if fig.unit else fig.number  # "5%—5.5"
+    plain = plain.translate(_FULLWIDTH).replace(",", "")
     out = []
     for part in _BOUND_SEP.split(plain):
         try:
