@@ -295,6 +295,40 @@ FULL = {
             ("一以贯之转作风", "closing"),  # part 四: the government's own work
         ],
     },
+    "zh-shanghai-2026": {
+        "highlights": 5,  # （一）…（五）, the last the government's own work of 2025
+        "commitments": 10,
+        "targets": 8,
+        "closing points": 4,
+        "skipped": WEB_PAGE | {123},  # 相关报道：
+        "anchors": [
+            ("2026年上海市政府工作报告", "meta"),
+            ("各位代表：", "unplaced"),
+            ("2025年工作回顾", "review"),
+            ("我们也清醒认识到", "problems"),
+            ("关于《上海市国民经济", "plan"),  # part 二: the 十五五 纲要, the plan's intro
+            ("综合各方面因素", "targets"),
+            ("今年要重点做好以下工作", "plan"),
+            ("深入推进政府治理创新", "closing"),  # part 四, not the review's （五）
+        ],
+    },
+    "zh-anhui-2026": {
+        "highlights": 12,  # 2025's （一）…（六）, then the six ——这五年
+        "commitments": 11,
+        "targets": 13,
+        "closing points": 5,
+        "skipped": WEB_PAGE | {115},  # 相关报道：
+        "anchors": [
+            ("2026年安徽省政府工作报告", "meta"),
+            ("各位代表：", "unplaced"),
+            ("2025年工作和“十四五”发展回顾", "review"),
+            ("在肯定成绩的同时", "problems"),
+            ("“十五五”时期主要目标和重大任务", "plan"),
+            ("经济社会发展的主要预期目标是", "targets"),
+            ("重点做好十一个方面工作", "plan"),
+            (111, "closing"),  # "各位代表！" on its own line, then the government's own work
+        ],
+    },
     "en-hongkong-2021": {
         "highlights": 2,
         "commitments": 4,

@@ -187,6 +187,8 @@ def _starts(b: Block, state: str | None, top: int | None) -> str | None:
         b.heading is not None and top is not None and b.heading <= top
     )
     if _KEYS[0][1].search(text) and (is_top or b.marker or b.heading or state in ("plan",)):
+        if state == "review" and not is_top:
+            return None  # "（五）持续加强政府自身建设": last year's own work, a highlight
         return "closing"
     if not is_top:
         return None

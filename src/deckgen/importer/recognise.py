@@ -369,7 +369,7 @@ def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | 
                 f"closing.title: the part has no title; {text!r} of its first sentence stands in",
             )
         )
-    intro, points = points_of(segments(blocks, rest), plan=False)
+    intro, points = _closing_points(blocks, rest)
     if intro and "intro" in closing:
         points.insert(0, {"text": intro})
     elif intro:
@@ -379,6 +379,29 @@ def _closing(sec: Section | None, appeal: list[Block], out: Imported) -> dict | 
     if appeal:
         closing["appeal"] = [b.piece(b.para.text) for b in appeal]
     return ordered(closing, ("title", "intro", "points", "appeal"))
+
+
+def _closing_points(blocks: list[Block], rest: Piece | None) -> tuple[Piece | None, list[dict]]:
+    """The closing's lead and points. Numbered paragraphs ("（一）坚持政治引领，…。坚持不懈…")
+    are a point each, headed by their first sentence, when no paragraph stands between them;
+    else the paragraphs are read for run-in headings."""
+    found = find_items(blocks)
+    if rest is None and found.how == "ordinals" and not any(it.body for it in found.items):
+        lead = found.head[0].piece(found.head[0].para.text) if len(found.head) == 1 else None
+        if lead is not None or not found.head:
+            points = []
+            for it in found.items:
+                b = it.header
+                first = sentences(b.text)[0]
+                text = b.text[len(first) :]
+                points.append(
+                    {"heading": b.piece(first.rstrip("。.！!")), "text": b.piece(text)}
+                    if text.strip()
+                    else {"text": b.piece()}
+                )
+            tail = points_of(segments(found.tail), plan=False)[1]
+            return lead, points + tail
+    return points_of(segments(blocks, rest), plan=False)
 
 
 def _appeal_only(appeal: list[Block], out: Imported) -> dict:
