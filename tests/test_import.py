@@ -725,3 +725,21 @@ def test_a_word_footnote_is_reported(tmp_path):
     assert "1 footnote marker (lines 2)" in result.stdout
     assert "#   2: footnote marker: (a Word footnote's note)" in out.read_text(encoding="utf-8")
     assert "过去一年，地区生产总值增长5%。" in strings(load_yaml(out))
+
+
+def test_full_report_shanghai_anhui_parts_labels_and_place(full_imports):
+    """Found in a new-user trial: Shanghai's review item （五）…政府自身建设 is a highlight and
+    part 四 the closing; labels end before an adverb or a verb; Anhui's place is its title's."""
+    shanghai = load_yaml(full_imports["zh-shanghai-2026"][1])
+    anhui = load_yaml(full_imports["zh-anhui-2026"][1])
+    assert shanghai["review"]["highlights"][-1]["title"] == "持续加强政府自身建设"
+    assert shanghai["closing"]["title"] == "深入推进政府治理创新"
+    assert [p["heading"] for p in shanghai["closing"]["points"]][
+        0
+    ] == "坚持政治引领，不折不扣贯彻落实党中央决策部署"
+    assert shanghai["problems"]["points"][0].startswith("我们也清醒认识到")
+    labels = [t.get("label") for t in shanghai["targets"]["items"]]
+    assert "单位生产总值二氧化碳排放量" in labels and "全社会研发经费支出" in labels
+    assert "居民消费价格指数" in [t.get("label") for t in anhui["targets"]["items"]]
+    assert anhui["meta"]["region"] == "安徽省"
+    assert anhui["meta"]["organisation"] == "安徽省人民政府"

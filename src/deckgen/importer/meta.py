@@ -124,6 +124,7 @@ def read_head(blocks: list[Block], source: str | None, stem: str) -> tuple[Head,
             head.guesses.append((b.line, f"meta.subtitle: read {text!r} as the subtitle"))
         else:
             head.unread.append(piece(text, b.line))
+    _place_from_title(head)
     if "title" not in f:
         f["title"] = Piece(stem, 0)
         head.guesses.append(
@@ -132,6 +133,26 @@ def read_head(blocks: list[Block], source: str | None, stem: str) -> tuple[Head,
     if source:
         f["source"] = Piece(source, 0)
     return head, n
+
+
+_PLACE = re.compile(r"^(?:\d{4}年)?([\u4e00-\u9fff]{2,10}?(?:省|市|自治区|特别行政区))")
+_BARE = {"省", "市", "自治区", "区", "县"}
+
+
+def _place_from_title(head: Head) -> None:
+    """A presenter line naming the government by its level only ("省人民政府省长 王清宪")
+    gives no place: the region is the one the title names ("2026年安徽省政府工作报告"),
+    and the organisation that region's 人民政府."""
+    f = head.fields
+    title = f.get("title")
+    m = _PLACE.match(title) if title else None
+    if m is None or str(f.get("region", "")) not in _BARE or "region" not in f:
+        return
+    f["region"] = piece(m.group(1), title.line)
+    f["organisation"] = piece(m.group(1) + "人民政府", f["organisation"].line)
+    head.guesses.append(
+        (title.line, f"meta.region: the presenter names no place; {m.group(1)!r} of the title")
+    )
 
 
 def _opens(title: str, text: str) -> bool:

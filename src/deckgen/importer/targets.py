@@ -29,7 +29,7 @@ _ANCHOR = re.compile(
 )
 _SPLIT = re.compile(r"[，；;]|,\s")
 _VERB = re.compile(
-    r"(?:保持|实现|力争|确保|继续)?(?:增长|增加|提高到|提高至|提高|提升到|提升|下降到|下降|降低到|降低|"
+    r"(?:保持|实现|力争|确保|继续)?(?:增长|上涨|增加|提高到|提高至|提高|提升到|提升|下降到|下降|降低到|降低|"
     r"减少|控制在|稳定在|保持在|达到|突破|超过|不低于|不高于|不超过|增速|增幅|在|为|要)$"
 )
 
@@ -162,9 +162,16 @@ def _label(text: str) -> str | None:
     figures = find_figures(text)
     end = figures[0].start if figures else None
     if end is None:
-        m = re.search(r"增长|下降|提高|降低|同步|完成|保持|稳定", text)
+        m = re.search(r"增长|下降|提高|降低|同步|完成|保持|稳定|高于|低于|提升|上涨", text)
         end = m.start() if m else None
     if not end:
         return None
     label = re.sub(r"按$", "", _VERB.sub("", text[:end])).rstrip("，,、 的")
+    label = _ADVERB.sub("", label)  # "二氧化碳排放量进一步下降": the label ends before 进一步
+    if len(label) > 20 and (m := _RATIO.search(label)):
+        label = label[: m.start()]  # "研发经费支出相当于…生产总值的比例": what is measured
     return label if 2 <= len(label) <= 20 and label != text else None
+
+
+_ADVERB = re.compile(r"(?:进一步|持续|继续|稳步|不断|逐步|明显|有所)$")
+_RATIO = re.compile(r"相当于|占")
