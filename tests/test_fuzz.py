@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import io
 import json
 import time
 import zipfile
@@ -15,10 +16,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
+from ruamel.yaml import YAML, YAMLError
 from typer.testing import CliRunner
 
 from deckgen.cli import app
@@ -63,8 +64,9 @@ TINY = {
     },
     "closing": {"title": "加强自身建设", "points": [{"heading": "守底线", "text": "严守纪律。"}]},
 }  # fmt: skip
-MEETING = yaml.safe_load((ROOT / "meetings" / "changwu-full.yaml").read_text(encoding="utf-8"))
-THEME = yaml.safe_load((ROOT / "templates" / "gov-red" / "theme.yaml").read_text(encoding="utf-8"))
+_SAFE = YAML(typ="safe", pure=True)
+MEETING = _SAFE.load((ROOT / "meetings" / "changwu-full.yaml").read_text(encoding="utf-8"))
+THEME = _SAFE.load((ROOT / "templates" / "gov-red" / "theme.yaml").read_text(encoding="utf-8"))
 
 
 # ---- what is drawn ----------------------------------------------------------------------------
@@ -132,8 +134,12 @@ def dump(data, as_json: bool) -> bytes:
     """YAML (JSON where YAML cannot say it, e.g. a lone surrogate), as UTF-8 bytes."""
     if not as_json:
         try:
-            return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
-        except (UnicodeEncodeError, yaml.YAMLError):
+            out = io.StringIO()
+            writer = YAML(typ="safe", pure=True)
+            writer.allow_unicode = True
+            writer.dump(data, out)
+            return out.getvalue().encode("utf-8")
+        except (UnicodeEncodeError, YAMLError):
             pass
     return json.dumps(data, ensure_ascii=True).encode("ascii")
 
