@@ -40,8 +40,8 @@ def number_cards(
     rows, cols = (1, len(cards)) if one_row else grid_shape(len(cards))
     # Cards no larger than a card needs: a lone figure is a card, not a poster.
     # A caption to be read at body size gets a wider card: fewer, fuller lines.
-    long = any(p.readable([c.caption], Style("body"), CAPTION) != CAPTION for c in cards)
-    most_w = MAX_CARD[0] * (1.5 if long else 1.0)
+    caption_sizes = max(p.readable([c.caption], Style("body"), CAPTION) for c in cards)
+    most_w = MAX_CARD[0] * (1.5 if caption_sizes != CAPTION else 1.0)
     w = min(area.w, cols * most_w + (cols - 1) * g.gutter)
     h = min(area.h, rows * MAX_CARD[1] + (rows - 1) * g.gutter)
     area = Rect(area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h)
@@ -75,7 +75,7 @@ def number_cards(
             )
         )
         els.append(Rect(r.x, y + num_h + 8, r.w, cap_h))  # its caption, set below
-    return _captions(p, [c.caption for c in cards], els)
+    return _captions(p, [c.caption for c in cards], els, caption_sizes)
 
 
 def _caption_room(p: Planner, captions: list[str], inner: Rect) -> float:
@@ -92,13 +92,12 @@ def _caption_room(p: Planner, captions: list[str], inner: Rect) -> float:
     return room
 
 
-def _captions(p: Planner, captions: list[str], els: list) -> list[Element]:
-    """Each card's caption in its place (the boxes ``els`` holds), all at one size: the
-    largest at which every caption fits; failing that, each at the size it fits."""
+def _captions(p: Planner, captions: list[str], els: list, sizes) -> list[Element]:
+    """Each card's caption in its place (the boxes ``els`` holds), all at one size of
+    ``sizes`` (body size when one caption is long enough to be read at it): the largest at
+    which every caption fits; failing that, each at the size it fits."""
     boxes = [e for e in els if isinstance(e, Rect)]
     style = Style("body")
-    # A caption long enough to be read at body size sets them all at it.
-    sizes = max((p.readable([c], style, CAPTION) for c in captions), default=CAPTION)
     size = sizes[0]
     set_: list = []
     while size >= sizes[1] and not set_:

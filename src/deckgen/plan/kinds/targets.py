@@ -32,19 +32,18 @@ def targets(p: Planner, part: Part, t: Targets) -> list[Slide]:
     g = p.grid
     # A target whose card would need its whole long text as caption is listed instead:
     # read whole, at body size, its figures in their sentence.
-    carded = {id(x): _target_card(p, x) for x in t.items if x.value is not None}
-    for x in t.items:
-        card = carded.get(id(x))
-        if card is not None and card.caption == x.text and len(x.text) >= READABLE:
-            del carded[id(x)]
-    numeric = [x for x in t.items if id(x) in carded]
+    pairs = [(x, _target_card(p, x) if x.value is not None else None) for x in t.items]
+    pairs = [
+        (x, None if c and c.caption == x.text and len(x.text) >= READABLE else c) for x, c in pairs
+    ]
+    numeric = [x for x, c in pairs if c is not None]
     charted = [x for x in numeric if x.last is not None and is_percent(x.unit)]
-    other = [x.text for x in t.items if id(x) not in carded]
+    other = [x.text for x, c in pairs if c is None]
     title = part.label
     subtitle = p.apart(t.intro) or None
     notes = "\n".join([*t.intro, *(x.text for x in t.items)])
     area = g.content
-    cards = [carded[id(x)] for x in numeric]
+    cards = [c for _, c in pairs if c is not None]
     slide = partial(p.slide, "targets", subtitle=subtitle, tag=None, notes=notes)
     one_row = bool(cards) and len(cards) <= MAX_FIGURES and area.w / len(cards) >= MIN_CARD_WIDTH
     if one_row and (charted or other):  # cards in a row on top, chart and list below
