@@ -15,8 +15,9 @@ from pptx.enum.chart import (
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.oxml.text import CT_RegularTextRun
 from pptx.oxml.xmlchemy import OxmlElement
-from pptx.text.text import _Paragraph
+from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Pt
 
 from ...model import LANGUAGE_TAGS, language_of_tag
@@ -55,7 +56,8 @@ class Painter:
     def __init__(self, theme: Theme, language: str) -> None:
         self.theme = theme
         self.lang = LANGUAGE_TAGS[language_of_tag(language)]
-        self._elements: dict[tuple, object] = {}
+        self.made: dict = {}
+        """Elements made once and copied where they go, by what they look like."""
 
     def colour(self, role: str) -> str:
         c = self.theme.colours
@@ -68,9 +70,9 @@ class Painter:
     def draw(self, slide, element: Element) -> None:
         """Draw one element on ``slide``."""
         if isinstance(element, TextBox):
-            shape = slide.shapes.add_textbox(*_emu(element.box))
-            shape.name = element.name
-            self.fill_text(shape.text_frame, element)
+            key = ("textbox", element.anchor, element.inset, element.trim + element.hang)
+            sp = self._placed(slide, key, element, lambda: self._empty_textbox(slide, element))
+            self.paragraphs(sp.txBody, element)
         elif isinstance(element, Shape):
             self.shape(slide, element)
         elif isinstance(element, Chart):
@@ -82,12 +84,21 @@ class Painter:
 
     def fill_text(self, frame, box: TextBox) -> None:
         """Write ``box``'s paragraphs into a text frame: exact sizes, no auto-fit, set insets."""
+        self._frame_properties(frame, box)
+        self.paragraphs(frame._txBody, box)
+
+    def _frame_properties(self, frame, box: TextBox) -> None:
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
         frame.vertical_anchor = _ANCHOR[box.anchor]
         inset = Pt(box.inset)
         frame.margin_left = frame.margin_top = frame.margin_bottom = inset
         frame.margin_right = Pt(box.inset + box.trim + box.hang)
+
+    def paragraphs(self, txBody, box: TextBox) -> None:
+        """``box``'s paragraphs in place of what ``txBody`` holds (its first paragraph's
+        properties kept: a placeholder's)."""
+        frame = TextFrame(txBody, None)
         for extra in frame.paragraphs[1:]:
             extra._p.getparent().remove(extra._p)
         first = frame.paragraphs[0]
@@ -96,6 +107,32 @@ class Painter:
         for i, para in enumerate(box.paragraphs):
             p = first if i == 0 else frame.add_paragraph()
             self.paragraph(p, para)
+
+    # ---- shapes made once a look, copied where they go ---------------------------------
+
+    def _placed(self, slide, key: tuple, element, make):
+        """The ``p:sp`` of ``element`` on ``slide``: the first of its look (``key``) made by
+        ``make()`` through python-pptx, a copy of it for each next one, with the element's
+        id, name and box (python-pptx's per-shape lookups cost most of writing a deck)."""
+        made = self.made.get(("placed", key))
+        if made is None:
+            sp = make()
+            self.made["placed", key] = deepcopy(sp)
+        else:
+            sp = deepcopy(made)
+            sp[0][0].set("id", str(slide.shapes._next_shape_id))  # p:nvSpPr/p:cNvPr
+            slide.shapes._spTree.insert_element_before(sp, "p:extLst")
+        sp[0][0].set("name", element.name)
+        off, ext = sp[1][0]  # p:spPr/a:xfrm/(a:off, a:ext)
+        x, y, w, h = _emu(element.box)
+        off.attrib.update({"x": str(x), "y": str(y)})
+        ext.attrib.update({"cx": str(w), "cy": str(h)})
+        return sp
+
+    def _empty_textbox(self, slide, box: TextBox):
+        shape = slide.shapes.add_textbox(*_emu(box.box))
+        self._frame_properties(shape.text_frame, box)
+        return shape._element
 
     def paragraph(self, p, para: Paragraph) -> None:
         if p._p.pPr is None:  # a new paragraph: its properties made once, copied
@@ -117,9 +154,9 @@ class Painter:
                 if i:  # a soft line break (Shift+Enter), e.g. before a figure kept whole
                     p.add_line_break()
                 if piece:
-                    r = p.add_run()
-                    r.text = piece
-                    r._r.insert(0, deepcopy(self._made(self._rPr, "a:rPr", *self._run_key(run))))
+                    r = deepcopy(self._made(self._r, *self._run_key(run)))
+                    r[1].text = CT_RegularTextRun._escape_ctrl_chars(piece)  # as python-pptx
+                    p._p.insert_element_before(r, "a:endParaRPr")
         end = p._p.endParaRPr
         if end is None and para.runs:
             end = deepcopy(self._made(self._rPr, "a:endParaRPr", *self._run_key(para.runs[-1])))
@@ -131,9 +168,9 @@ class Painter:
 
     def _made(self, make, *key):
         """The element ``make(*key)`` makes, made once a key (and copied where it goes)."""
-        made = self._elements.get((make, key))
+        made = self.made.get((make, key))
         if made is None:
-            made = self._elements[make, key] = make(*key)
+            made = self.made[make, key] = make(*key)
         return made
 
     def _pPr(self, align: str, pitch: float, space_after: float, bullet: float):
@@ -155,6 +192,12 @@ class Painter:
 
     def _run_key(self, run: Run) -> tuple:
         return run.role, run.size, run.bold, run.colour, self.east_asian_of(run)
+
+    def _r(self, *key):
+        r = OxmlElement("a:r")
+        r.append(self._rPr("a:rPr", *key))
+        r.append(OxmlElement("a:t"))
+        return r
 
     def _rPr(self, tag: str, role: str, size: float, bold: bool, colour: str, ea: str):
         rPr = OxmlElement(tag)
@@ -187,19 +230,32 @@ class Painter:
     def plain_text(self, frame, text: str, size: float, role: str = "body") -> None:
         """Plain paragraphs (notes): one per line, each run declaring its fonts and language."""
         frame.text = text
-        for p in frame.paragraphs:
-            ooxml.east_asian_breaking(p._p.get_or_add_pPr())
-            for r in p.runs:
-                rPr = r._r.get_or_add_rPr()
-                rPr.set("sz", str(int(size * 100)))
-                font = getattr(self.theme.fonts, role)
-                ooxml.set_fonts(rPr, font.latin, self.east_asian(font, r.text), self.lang)
+        font = getattr(self.theme.fonts, role)
+        for p in frame._txBody.iterchildren(qn("a:p")):
+            p.insert(0, deepcopy(self._made(self._plain_pPr)))
+            for r in p.iterchildren(qn("a:r")):
+                ea = self.east_asian(font, r.findtext(qn("a:t")) or "")
+                r.insert(0, deepcopy(self._made(self._plain_rPr, size, font.latin, ea)))
+
+    def _plain_pPr(self):
+        pPr = OxmlElement("a:pPr")
+        ooxml.east_asian_breaking(pPr)
+        return pPr
+
+    def _plain_rPr(self, size: float, latin: str, east_asian: str):
+        rPr = OxmlElement("a:rPr")
+        rPr.set("sz", str(int(size * 100)))
+        ooxml.set_fonts(rPr, latin, east_asian, self.lang)
+        return rPr
 
     # ---- shapes, charts, pictures ------------------------------------------------------
 
     def shape(self, slide, element: Shape) -> None:
+        key = ("shape", element.kind, element.fill, element.line)
+        self._placed(slide, key, element, lambda: self._styled_shape(slide, element))
+
+    def _styled_shape(self, slide, element: Shape):
         shape = slide.shapes.add_shape(_SHAPE[element.kind], *_emu(element.box))
-        shape.name = element.name
         style = shape._element.find(qn("p:style"))
         if style is not None:  # no theme shadows or outlines: the plan says what is drawn
             shape._element.remove(style)
@@ -212,6 +268,7 @@ class Painter:
             shape.line.fill.background()
         if element.kind == "round":
             shape.adjustments[0] = 0.18
+        return shape._element
 
     def chart(self, slide, element: Chart) -> None:
         """A native, editable clustered bar chart in the theme's palette, each bar labelled

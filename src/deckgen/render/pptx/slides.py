@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
+
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.parts.slide import NotesSlidePart
 
 from ...plan.slides import Slide, TextBox
 from ...template.master import layout_for
@@ -16,12 +21,14 @@ _SUBTITLE = {PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY}
 def add_slide(prs, plan: Slide, painter: Painter, chosen: dict):
     """Add ``plan`` to ``prs``: its elements in order, its title in the title placeholder."""
     slide = prs.slides.add_slide(layout_for(prs, plan.layout, chosen))
+    slide.shapes.turbo_add_enabled = True  # the next shape id counted on, not searched for
     if plan.background is not None:
         fill = slide.background.fill
         fill.solid()
         fill.fore_color.rgb = RGBColor.from_string(painter.colour(plan.background))
     placeholders = {"title": None, "subtitle": None}
-    for ph in slide.placeholders:
+    cloned = list(slide.placeholders)
+    for ph in cloned:
         kind = ph.placeholder_format.type
         if kind in _TITLE and placeholders["title"] is None:
             placeholders["title"] = ph
@@ -39,13 +46,32 @@ def add_slide(prs, plan: Slide, painter: Painter, chosen: dict):
             tree.append(target._element)
         else:
             painter.draw(slide, element)
-    for ph in list(slide.placeholders):
+    for ph in cloned:
         if ph._element not in used:  # an empty placeholder would show "Click to add title"
             tree.remove(ph._element)
     notes = plan.notes
     if notes:
-        painter.plain_text(slide.notes_slide.notes_text_frame, notes, 12)
+        painter.plain_text(_notes_frame(slide, painter.made), notes, 12)
     return slide
+
+
+def _notes_frame(slide, made: dict):
+    """The notes text frame of ``slide``, which has no notes yet: python-pptx makes the first
+    notes slide of a deck (its placeholders cloned from the notes master), every next one is
+    a copy of that one's XML, related alike (cloning costs most of writing the notes)."""
+    empty = made.get("notes")
+    if empty is None:
+        notes = slide.notes_slide
+        made["notes"] = deepcopy(notes._element)
+        return notes.notes_text_frame
+    part = slide.part
+    package = part.package
+    partname = package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+    notes_part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, package, deepcopy(empty))
+    notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+    notes_part.relate_to(part, RT.SLIDE)
+    part.relate_to(notes_part, RT.NOTES_SLIDE)
+    return notes_part.notes_slide.notes_text_frame
 
 
 def clear_slides(prs) -> None:
