@@ -61,6 +61,9 @@ class BlockWriter:
         self.table_style = table_style
         """A reference document's table style: its rules and cell margins replace deckgen's."""
         self.default_style = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
+        self.style_ids: dict[str, str | None] = {}
+        """Paragraph style names resolved to ids (None: the default style): python-docx
+        would search every style for the name, and for the default, on each paragraph."""
         self.bookmarks = 0
         self.break_before_next = False
         self.last_byline = None
@@ -121,8 +124,22 @@ class BlockWriter:
     def adopted_style(self, p) -> bool:
         return self.style_of(p) in self.adopted
 
+    def set_style(self, p, name: str) -> None:
+        """Give paragraph ``p`` (python-docx's or a bare ``w:p``) style ``name`` as python-docx
+        would (the default style as no ``w:pStyle``), by an id resolved once per name."""
+        if name not in self.style_ids:
+            self.style_ids[name] = self.doc.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+        getattr(p, "_p", p).style = self.style_ids[name]
+
+    def styled(self, style: str):
+        """A new paragraph at the end of the body, in paragraph style ``style``."""
+        p = self.doc.add_paragraph()
+        self.set_style(p, style)
+        return p
+
     def paragraph(self, style: str):
-        p = self.doc.add_paragraph(style=style)
+        """A new paragraph in ``style``, starting a page if the last block asked for it."""
+        p = self.styled(style)
         if self.break_before_next:
             ooxml.set_flag(p._p.get_or_add_pPr(), "w:pageBreakBefore")
             self.break_before_next = False
@@ -235,12 +252,14 @@ class BlockWriter:
         cell.width = Twips(self.width)
         ooxml.set_cell_valign(cell._tc.get_or_add_tcPr())
         p = cell.paragraphs[0]
-        p.style = "Figure"
+        self.set_style(p, "Figure")
         shape = p.add_run().add_picture(
             prepared.stream(), width=Pt(prepared.width), height=Pt(prepared.height)
         )
         shape._inline.docPr.set("descr", block.caption)
-        self.text(cell.add_paragraph(style="Caption"), block.caption, "level2")
+        caption = cell.add_paragraph()
+        self.set_style(caption, "Caption")
+        self.text(caption, block.caption, "level2")
 
     def write_table(self, block: Table) -> None:
         body = self.doc.element.body
@@ -273,12 +292,12 @@ class BlockWriter:
                 ooxml.set_cell_valign(cell._tc.get_or_add_tcPr())
                 p = cell.paragraphs[0]
                 if r == 0:
-                    p.style = "Table Heading"
+                    self.set_style(p, "Table Heading")
                     self.text(p, block.header[c], self.typo["Table Heading"].role)
                     if self.table_style:
                         self.header_cell_format(cell._tc.get_or_add_tcPr(), p)
                 else:
-                    p.style = "Table Text"
+                    self.set_style(p, "Table Text")
                     self.add_runs(p, block.rows[r - 1][c], "body")
 
     def header_cell_format(self, tcpr, p) -> None:
@@ -302,14 +321,14 @@ class BlockWriter:
         style = self.doc.styles["Copy Block"].style_id
         issue_height = pitch + FRAME_PAD
         if block.copy_to:
-            p = self.doc.add_paragraph(style="Copy Block")._p
+            p = self.styled("Copy Block")._p
             copy_height = block.copy_lines * pitch + FRAME_PAD
             top = TEXT_HEIGHT - issue_height - copy_height
             ooxml.set_frame(p.get_or_add_pPr(), self.width, copy_height, y=top)
             ooxml.set_borders(p.get_or_add_pPr(), ooxml.border("top", THICK, space=1),
                               ooxml.border("bottom", THIN, space=1))  # fmt: skip
             self.text(p, block.copy_to, "body")
-        p = self.doc.add_paragraph(style="Copy Block")._p
+        p = self.styled("Copy Block")._p
         ppr = p.get_or_add_pPr()
         ooxml.set_frame(ppr, self.width, issue_height, bottom=True)
         sides = [ooxml.border("bottom", THICK, space=1)]
