@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import ctypes
 import os
 import shutil
 import subprocess
@@ -13,7 +14,8 @@ from importlib import resources
 from pathlib import Path
 
 FC_MATCH = "fc-match"
-"""The fc-match executable (a name looked up on PATH, or a path); tests point it elsewhere."""
+"""The fc-match executable (a name looked up on PATH, or a path); tests point it elsewhere.
+Left as it is, fonts are matched in fontconfig's library in this process (:class:`_Fontconfig`)."""
 
 
 @dataclass(frozen=True)
@@ -36,15 +38,19 @@ class FontFile:
         return i >= 0 and self.charset[i][0] <= cp <= self.charset[i][1]
 
 
+@lru_cache(maxsize=64)
 def _parse_charset(text: str) -> tuple[tuple[int, int], ...]:
-    """fontconfig's charset notation ("20-7e a0-17f 2103") as sorted inclusive ranges."""
-    ranges = []
-    for token in text.split():
-        lo, _, hi = token.partition("-")
-        try:
-            ranges.append((int(lo, 16), int(hi or lo, 16)))
-        except ValueError:
-            return ()
+    """fontconfig's charset notation ("20-7e a0-17f 2103") as sorted inclusive ranges.
+
+    Kept by text: the faces a theme names mostly resolve to a few files (Noto Sans CJK for
+    黑体, 微软雅黑 and its bold), each a charset of some two thousand ranges."""
+    try:
+        ranges = [
+            (int(lo, 16), int(hi or lo, 16))
+            for lo, _, hi in (token.partition("-") for token in text.split())
+        ]
+    except ValueError:
+        return ()
     return tuple(sorted(ranges))
 
 
@@ -74,14 +80,100 @@ def _escape(family: str) -> str:
     return "".join(out)
 
 
-def _match(pattern: str) -> FontFile | None:
-    """Run fc-match with deckgen's mapping; the best font for ``pattern``, or None."""
-    exe = shutil.which(FC_MATCH)
-    if exe is None:
-        return None
+LIBRARIES = ("libfontconfig.so.1", "libfontconfig.1.dylib")
+"""fontconfig's library, by the names Linux and macOS give it."""
+
+_FORMAT = "%{file}\\n%{index}\\n%{family[0]}\\n%{charset}"
+"""What fc-match writes of the font it matched (``-f``): file, index, family, charset."""
+
+
+class _Fontconfig:
+    """fontconfig's library in this process, loaded once with deckgen's mapping: matching in
+    it is what fc-match does (parse the pattern, substitute, match, format), without starting
+    a process and reading the configuration and caches again for every family."""
+
+    def __init__(self, lib: ctypes.CDLL, config: int):
+        self.lib, self.config = lib, config
+
+    @classmethod
+    def load(cls) -> _Fontconfig | None:
+        """The library with deckgen's ``fonts.conf`` loaded, or None (use fc-match)."""
+        for name in LIBRARIES:
+            try:
+                lib = ctypes.CDLL(name)
+                cls._declare(lib)
+                break
+            except (OSError, AttributeError):
+                continue
+        else:
+            return None
+        config = lib.FcConfigCreate()
+        if not config:
+            return None
+        if not (
+            lib.FcConfigParseAndLoad(config, os.fsencode(fonts_conf()), 1)
+            and lib.FcConfigBuildFonts(config)
+        ):
+            lib.FcConfigDestroy(config)
+            return None
+        return cls(lib, config)
+
+    @staticmethod
+    def _declare(lib: ctypes.CDLL) -> None:
+        """The signatures of the functions used (AttributeError when one is missing)."""
+        p, s, i = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
+        for name, restype, argtypes in (
+            ("FcConfigCreate", p, []),
+            ("FcConfigDestroy", None, [p]),
+            ("FcConfigParseAndLoad", i, [p, s, i]),
+            ("FcConfigBuildFonts", i, [p]),
+            ("FcNameParse", p, [s]),
+            ("FcConfigSubstitute", i, [p, p, i]),
+            ("FcDefaultSubstitute", None, [p]),
+            ("FcFontMatch", p, [p, p, ctypes.POINTER(i)]),
+            ("FcPatternFormat", p, [p, s]),
+            ("FcStrFree", None, [p]),
+            ("FcPatternDestroy", None, [p]),
+        ):
+            fn = getattr(lib, name)
+            fn.restype, fn.argtypes = restype, argtypes
+
+    def match(self, pattern: str) -> str | None:
+        """What ``fc-match -f _FORMAT pattern`` prints, or None."""
+        lib = self.lib
+        pat = lib.FcNameParse(pattern.encode())
+        if not pat:
+            return None
+        try:
+            lib.FcConfigSubstitute(self.config, pat, 0)  # FcMatchPattern
+            lib.FcDefaultSubstitute(pat)
+            found = lib.FcFontMatch(self.config, pat, ctypes.byref(ctypes.c_int()))
+        finally:
+            lib.FcPatternDestroy(pat)
+        if not found:
+            return None
+        try:
+            text = lib.FcPatternFormat(found, _FORMAT.encode())
+        finally:
+            lib.FcPatternDestroy(found)
+        if not text:
+            return None
+        try:
+            return os.fsdecode(ctypes.string_at(text))
+        finally:
+            lib.FcStrFree(text)
+
+
+@lru_cache(maxsize=1)
+def _fontconfig() -> _Fontconfig | None:
+    return _Fontconfig.load()
+
+
+def _run_fc_match(exe: str, pattern: str) -> str | None:
+    """What fc-match prints of ``pattern`` (the same as :meth:`_Fontconfig.match`), or None."""
     try:
         proc = subprocess.run(
-            [exe, "-f", "%{file}\\n%{index}\\n%{family[0]}\\n%{charset}", pattern],
+            [exe, "-f", _FORMAT, pattern],
             env=fontconfig_env(),
             capture_output=True,
             text=True,
@@ -90,9 +182,22 @@ def _match(pattern: str) -> FontFile | None:
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    if proc.returncode != 0:
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def _match(pattern: str) -> FontFile | None:
+    """The best font for ``pattern`` under deckgen's mapping, or None without fc-match.
+
+    Asked of fontconfig's library in this process when fc-match is the one on PATH (the
+    same library, so the same answer), else of the fc-match named by ``FC_MATCH``."""
+    exe = shutil.which(FC_MATCH)
+    if exe is None:
         return None
-    parts = proc.stdout.split("\n")
+    library = _fontconfig() if FC_MATCH == "fc-match" else None
+    stdout = library.match(pattern) if library is not None else _run_fc_match(exe, pattern)
+    if stdout is None:
+        return None
+    parts = stdout.split("\n")
     if not parts or not parts[0].strip():
         return None
     path = Path(parts[0].strip())
