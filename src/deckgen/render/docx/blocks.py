@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt, Twips
+from lxml import etree
 
 from ...plan.brief import (
     Block,
@@ -64,6 +65,8 @@ class BlockWriter:
         self.style_ids: dict[str, str | None] = {}
         """Paragraph style names resolved to ids (None: the default style): python-docx
         would search every style for the name, and for the default, on each paragraph."""
+        self.rprs: dict[tuple, etree._Element] = {}
+        """Run properties made so far, by :meth:`rpr`'s arguments."""
         self.bookmarks = 0
         self.break_before_next = False
         self.last_byline = None
@@ -96,7 +99,17 @@ class BlockWriter:
         In a reference's style (by id) the run declares only its East Asian face and the
         languages, and is bold only as a ``figure``: the style gives the rest. ``own_face``:
         a run of “ ” — … set in one face in every slot.
+
+        Made once for each set of arguments and shared: not to be changed, only copied
+        (:func:`ooxml.run` copies it into each run).
         """
+        key = (role, bold, size, colour, style, figure, own_face)
+        made = self.rprs.get(key)
+        if made is None:
+            made = self.rprs[key] = self._new_rpr(*key)
+        return made
+
+    def _new_rpr(self, role, bold, size, colour, style, figure, own_face):
         rpr = ooxml.element("w:rPr")
         east_asian = self.adopted.get(style) if style else None
         if east_asian is not None:

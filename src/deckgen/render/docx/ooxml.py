@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 
 from docx.oxml import OxmlElement
@@ -292,7 +293,7 @@ def _text(text: str) -> etree._Element:
 
 
 def _copy(el: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(el))
+    return copy.deepcopy(el)
 
 
 def tab_run(rpr: etree._Element | None = None) -> etree._Element:
