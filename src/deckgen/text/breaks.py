@@ -140,6 +140,7 @@ _BREAK_BEFORE_LATIN = frozenset("—―⸺…‥⋯～：；！？")
 _BREAK_AFTER_LATIN = frozenset("—―⸺")
 
 
+@lru_cache(maxsize=4096)
 def _latinish(ch: str) -> bool:
     """Latin-like for line breaking (UAX #14 AL/NU/IS/PR/PO/AI): ASCII, Latin-1 (× · °),
     Latin Extended, Greek, Cyrillic, hyphens and en dash, and East-Asian-ambiguous symbols
@@ -157,6 +158,7 @@ def _latinish(ch: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _ideographic(ch: str) -> bool:
     """Ideographs, kana, hangul (wide letters): what a line may break before after Latin text."""
     return unicodedata.east_asian_width(ch) in ("W", "F") and unicodedata.category(ch)[0] == "L"
@@ -221,6 +223,7 @@ def _segment_spans(
     lines: list[Span] = []
     i, n = 0, len(units)
     guess = 1
+    slashed = _SLASH_WORD.search(text) is not None  # else no unit holds a slash word
     while i < n:
 
         def fits(j: int, i: int = i) -> bool:
@@ -242,7 +245,8 @@ def _segment_spans(
             while k > i + 1 and not _may_break(text, units[k - 1], units[k]):
                 k -= 1
             legal = _may_break(text, units[k - 1], units[k])
-            ahead = units[k : min(n, j + (j - i) + 1)]  # as far as a renderer's line may run
+            # As far as a renderer's line may run (nothing to look at without a slash word)
+            ahead = units[k : min(n, j + (j - i) + 1)] if slashed else ()
             if legal and any(_SLASH_WORD.search(text, u.start, u.end) for u in ahead):
                 # LibreOffice, overflowing inside a word like "A/BCD", goes back to the last
                 # space on the line (ICU quirk, measured with LibreOffice 7.4).
