@@ -31,7 +31,7 @@ from ...plan.brief.styles import TEXT_HEIGHT
 from ...template.reference import TableStyle
 from ...template.theme import Theme
 from . import ooxml
-from .styles import Faces, split_own_faces
+from .styles import Faces, StyleIndex, split_own_faces
 
 THICK, THIN = 8, 6
 """版记 rules in eighths of a point: 0.35 mm (1 pt) and 0.25 mm (0.75 pt)."""
@@ -61,10 +61,10 @@ class BlockWriter:
         """A reference document's styles, by id, with the East Asian face their runs declare."""
         self.table_style = table_style
         """A reference document's table style: its rules and cell margins replace deckgen's."""
-        self.default_style = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
+        self.styles = StyleIndex(doc)
+        self.default_style = self.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
         self.style_ids: dict[str, str | None] = {}
-        """Paragraph style names resolved to ids (None: the default style): python-docx
-        would search every style for the name, and for the default, on each paragraph."""
+        """Paragraph style names resolved to ids (None: the default style)."""
         self.rprs: dict[tuple, etree._Element] = {}
         """Run properties made so far, by :meth:`rpr`'s arguments."""
         self.bookmarks = 0
@@ -141,7 +141,7 @@ class BlockWriter:
         """Give paragraph ``p`` (python-docx's or a bare ``w:p``) style ``name`` as python-docx
         would (the default style as no ``w:pStyle``), by an id resolved once per name."""
         if name not in self.style_ids:
-            self.style_ids[name] = self.doc.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+            self.style_ids[name] = self.styles.style_id(name, WD_STYLE_TYPE.PARAGRAPH)
         getattr(p, "_p", p).style = self.style_ids[name]
 
     def styled(self, style: str):
@@ -331,7 +331,7 @@ class BlockWriter:
             self.break_before_next = True
             self.paragraph("Normal")
         pitch = self.typo.pitch
-        style = self.doc.styles["Copy Block"].style_id
+        style = self.styles.get("Copy Block").style_id
         issue_height = pitch + FRAME_PAD
         if block.copy_to:
             p = self.styled("Copy Block")._p

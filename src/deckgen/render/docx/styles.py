@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
+from docx.styles.style import BaseStyle, StyleFactory
+from lxml import etree
 
 from ...model import LANGUAGE_TAGS, language_of_tag
 from ...plan.brief.styles import SANHAO, Style, Typography, own_face, typography
@@ -76,11 +79,61 @@ def split_own_faces(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _style(doc: Document, name: str):
-    try:
-        return doc.styles[name]
-    except KeyError:
-        return doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+class StyleIndex:
+    """A document's styles by name and by id, read once, as python-docx finds them.
+
+    python-docx looks a style up by name with an XPath search of every style (and the
+    default style with another), and checks a new style's name by reading every style's:
+    on each paragraph, that was most of the time a briefing took to write. Styles added
+    or renamed other than through :meth:`add` are not seen: make the index after.
+    """
+
+    def __init__(self, doc: Document):
+        self.styles = doc.styles
+        self.by_name: dict[str, etree._Element] = {}
+        self.ids: set[str] = set()
+        for el in self.styles.element.iterchildren(qn("w:style")):
+            self._index(el)
+        self.defaults: dict[WD_STYLE_TYPE, BaseStyle | None] = {}
+
+    def _index(self, el) -> None:
+        for name in el.iterchildren(qn("w:name")):  # the first style of a name wins
+            self.by_name.setdefault(name.get(qn("w:val")), el)
+        self.ids.add(el.get(qn("w:styleId")))
+
+    def get(self, name: str) -> BaseStyle | None:
+        """The style named ``name`` (a UI name, as "Heading 1"), as ``doc.styles[name]``
+        finds it (by id, with its warning, when no style has that name), or None."""
+        found = self.by_name.get(BabelFish.ui2internal(name))
+        if found is not None:
+            return StyleFactory(found)
+        return self.styles[name] if name in self.ids else None
+
+    def add(self, name: str, style_type: WD_STYLE_TYPE) -> BaseStyle:
+        """A new custom style ``name`` of ``style_type``, as ``doc.styles.add_style`` makes
+        it (the name is known not to be taken: :meth:`get` found none)."""
+        el = self.styles.element.add_style_of_type(BabelFish.ui2internal(name), style_type, False)
+        self._index(el)
+        return StyleFactory(el)
+
+    def default(self, style_type: WD_STYLE_TYPE) -> BaseStyle | None:
+        """The default style of ``style_type``, found once."""
+        if style_type not in self.defaults:
+            self.defaults[style_type] = self.styles.default(style_type)
+        return self.defaults[style_type]
+
+    def style_id(self, name: str, style_type: WD_STYLE_TYPE) -> str | None:
+        """The id to give an element for style ``name``, None for the default style, as
+        python-docx's ``get_style_id`` gives it (raising as it does)."""
+        style = self.get(name)
+        if style is None or style.type != style_type:
+            return self.styles.get_style_id(name, style_type)  # its KeyError, ValueError
+        return None if style == self.default(style_type) else style.style_id
+
+
+def _style(index: StyleIndex, name: str):
+    found = index.get(name)
+    return found if found is not None else index.add(name, WD_STYLE_TYPE.PARAGRAPH)
 
 
 def define_styles(
@@ -100,16 +153,17 @@ def define_styles(
         _define_defaults(doc, faces, typo.tracking)
     _keep_hanging_punctuation_drawn(doc)
     colour = theme.briefing.masthead_colour
+    index = StyleIndex(doc)
     for spec in typo.styles.values():
         if keep is not None and spec.name in keep:
             continue
-        style = _style(doc, spec.name)
+        style = _style(index, spec.name)
         el = style.element
         for old in (el.pPr, el.rPr):
             if old is not None:
                 el.remove(old)
         if spec.name != "Normal":
-            style.base_style = doc.styles["Normal"]
+            style.base_style = index.get("Normal")  # defined first
         style.quick_style = True
         rpr = el.get_or_add_rPr()
         faces.apply(rpr, spec.role)
