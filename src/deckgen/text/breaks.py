@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -211,13 +212,46 @@ def _span_width(text: str, width: WidthFn) -> Callable[[int, int], float]:
 def _segment_spans(
     text: str, offset: int, max_width: float, width: WidthFn, keep: Sequence[Span]
 ) -> list[Span]:
-    """Greedy line breaking of one segment (no forced breaks); spans are offset into the text."""
+    """Greedy line breaking of one segment (no forced breaks); spans are offset into the text.
+
+    A measure that keeps what a text broke into (:meth:`deckgen.text.measure.Widths.broken`)
+    is asked first: breaking depends on the width only through comparisons with the widths
+    of the spans tried, so the lines found at one width hold for every width between the
+    widest span that fitted and the narrowest that did not."""
     if not text:
         return [(offset, offset)]
-    span_width = _span_width(text, width)
+    keep = tuple((s, e) for s, e in keep if 0 <= s < e <= len(text))
+    broken = getattr(width, "broken", None)
+    memo = broken(text).setdefault(keep, []) if broken is not None else None
+    spans = next((spans for lo, hi, spans in memo or () if lo <= max_width < hi), None)
+    if spans is None:
+        spans, lo, hi = _greedy(text, max_width, _span_width(text, width), keep)
+        if memo is not None:
+            memo.append((lo, hi, spans))
+    return [(offset + s, offset + e) for s, e in spans]
+
+
+def _greedy(
+    text: str, max_width: float, span_width: Callable[[int, int], float], keep: tuple[Span, ...]
+) -> tuple[list[Span], float, float]:
+    """The lines of a segment at ``max_width``, and the widths between which they are the
+    same: the widest span measured that fitted, and the narrowest that did not."""
+    lo, hi = -math.inf, math.inf
+
+    def within(start: int, end: int) -> bool:
+        nonlocal lo, hi
+        w = span_width(start, end)
+        if w <= max_width:
+            if w > lo:
+                lo = w
+            return True
+        if w < hi:
+            hi = w
+        return False
+
     units: list[_Unit] = []
-    for unit in _units_kept(text, tuple((s, e) for s, e in keep if 0 <= s < e <= len(text))):
-        too_wide = unit.end - unit.start > 1 and span_width(unit.start, unit.end) > max_width
+    for unit in _units_kept(text, keep):
+        too_wide = unit.end - unit.start > 1 and not within(unit.start, unit.end)
         units.extend(_explode(text, unit) if too_wide else [unit])
 
     lines: list[Span] = []
@@ -227,7 +261,7 @@ def _segment_spans(
     while i < n:
 
         def fits(j: int, i: int = i) -> bool:
-            return span_width(units[i].start, units[j - 1].end) <= max_width
+            return within(units[i].start, units[j - 1].end)
 
         # j: how far the line runs (units[i:j]); the first unit always goes on. Start from the
         # previous line's length and walk: widths grow with j, lines are alike in length.
@@ -265,9 +299,9 @@ def _segment_spans(
                     n = len(units)
                 k = i + 1
             j = k
-        lines.append((offset + units[i].start, offset + units[j - 1].end))
+        lines.append((units[i].start, units[j - 1].end))
         i = j
-    return lines
+    return lines, lo, hi
 
 
 def line_spans(

@@ -282,13 +282,7 @@ class Widths:
 
     def spans(self, text: str) -> Callable[[int, int], float]:
         """The width of ``text[start:end]``, as a function of (start, end)."""
-        key = (self, text)
-        runs = _RUNS.pop(key, None)
-        if runs is None:
-            runs = {}
-            if len(_RUNS) >= RUNS_KEPT:
-                del _RUNS[next(iter(_RUNS))]
-        _RUNS[key] = runs  # the most recently used last
+        runs = _kept(self, text).runs
 
         def width(start: int, end: int) -> float:
             run = runs.get(start)
@@ -301,13 +295,19 @@ class Widths:
 
         return width
 
+    def broken(self, text: str) -> Broken:
+        """What ``text`` broke into so far in this measure (kept by the line breaker)."""
+        return _kept(self, text).broken
 
+
+@dataclass(frozen=True)
 class Hanging:
     """A line's width as a renderer that lets ``chars`` hang past the line's end counts it:
-    a line ending in one of them is measured without it."""
+    a line ending in one of them is measured without it. The same ``plain`` and ``chars``
+    are the same measure (one kept breaking of each text)."""
 
-    def __init__(self, plain: Widths, chars: frozenset[str]):
-        self.plain, self.chars = plain, chars
+    plain: Widths
+    chars: frozenset[str]
 
     def __call__(self, line: str) -> float:
         return self.plain(line[:-1] if line and line[-1] in self.chars else line)
@@ -321,11 +321,44 @@ class Hanging:
 
         return width
 
+    def broken(self, text: str) -> Broken:
+        """As :meth:`Widths.broken`."""
+        return _kept(self, text).broken
+
+
+Broken = dict[tuple[tuple[int, int], ...], list[tuple[float, float, list[tuple[int, int]]]]]
+"""A text's lines by its keep spans: (lo, hi, line spans) for each width broken at, the
+lines holding for any width from lo up to hi (:func:`~.breaks.line_spans`)."""
+
+
+class _Kept:
+    """What is kept of one text in one measure: the running sums from each line start
+    measured so far, and the lines it broke into."""
+
+    __slots__ = ("runs", "broken")
+
+    def __init__(self) -> None:
+        self.runs: dict[int, _Run] = {}
+        self.broken: Broken = {}
+
+
+def _kept(measure: Widths | Hanging, text: str) -> _Kept:
+    """What is kept of ``text`` in ``measure``: the most recently used RUNS_KEPT texts."""
+    key = (measure, text)
+    kept = _RUNS.pop(key, None)
+    if kept is None:
+        kept = _Kept()
+        if len(_RUNS) >= RUNS_KEPT:
+            del _RUNS[next(iter(_RUNS))]
+    _RUNS[key] = kept  # the most recently used last
+    return kept
+
 
 RUNS_KEPT = 1024
-"""How many texts' running sums (each a face pair and size) are kept for the next fit."""
+"""How many texts' running sums and lines (each in a measure: face pair, size, hanging
+marks) are kept for the next fit."""
 
-_RUNS: dict[tuple[Widths, str], dict[int, _Run]] = {}
+_RUNS: dict[tuple[Widths | Hanging, str], _Kept] = {}
 
 
 def line_pitch(size_pt: float, spacing: float) -> float:
