@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.util import Pt
 
@@ -33,10 +34,28 @@ def write_pptx(deck: Deck, theme: Theme, path: Path) -> None:
         chosen = choose_layouts(prs)
     painter = Painter(theme, deck.language)
     _name_parts_by_count(prs.part.package)
+    notes = 0
     for plan in deck.slides:
-        add_slide(prs, plan, painter, chosen)
-    _set_properties(prs, deck)
+        slide = add_slide(prs, plan, painter, chosen)
+        if slide.has_notes_slide:
+            notes += 1
+            written(slide.notes_slide.part)
+        written(slide.part)
+    _set_properties(prs, deck, len(deck.slides), notes)
     prs.save(str(path))
+
+
+def written(part) -> None:
+    """Keep a finished slide's (or notes slide's) XML as the bytes saved, not as a tree:
+    a tree takes about ten times the memory, and a deck of thousands of slides would
+    otherwise hold them all until it is saved. The part becomes a plain python-pptx
+    ``Part`` (its relationships kept); nothing reads its XML again."""
+    blob = part.blob
+    part.__dict__.pop("slide", None)
+    part.__dict__.pop("notes_slide", None)
+    del part._element
+    part.__class__ = Part
+    part._blob = blob
 
 
 def _name_parts_by_count(package) -> None:
@@ -59,7 +78,7 @@ def _name_parts_by_count(package) -> None:
     package.next_partname = next_partname
 
 
-def _set_properties(prs, deck: Deck) -> None:
+def _set_properties(prs, deck: Deck, slides: int, notes: int) -> None:
     """Core properties from the plan, app.xml counting this deck, no template thumbnail."""
     props = Properties(
         title=deck.title,
@@ -70,12 +89,11 @@ def _set_properties(prs, deck: Deck) -> None:
         language=deck.language,
     )
     set_core(prs.core_properties, props)
-    slides = list(prs.slides)
     finish_package(
         prs.part.package,
         deck.author,
         PresentationFormat=presentation_format(prs.slide_width, prs.slide_height),
-        Slides=len(slides),
-        Notes=sum(1 for s in slides if s.has_notes_slide),
-        HiddenSlides=sum(1 for s in slides if s._element.get("show") in ("0", "false")),
+        Slides=slides,
+        Notes=notes,
+        HiddenSlides=0,  # deckgen hides no slide; a template's sample slides are gone
     )

@@ -8,7 +8,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.parts.slide import NotesSlidePart
+from pptx.opc.packuri import PackURI
+from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from ...plan.slides import Slide, TextBox
 from ...template.master import layout_for
@@ -20,7 +21,7 @@ _SUBTITLE = {PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY}
 
 def add_slide(prs, plan: Slide, painter: Painter, chosen: dict):
     """Add ``plan`` to ``prs``: its elements in order, its title in the title placeholder."""
-    slide = prs.slides.add_slide(layout_for(prs, plan.layout, chosen))
+    slide = _new_slide(prs, layout_for(prs, plan.layout, chosen), painter.made)
     slide.shapes.turbo_add_enabled = True  # the next shape id counted on, not searched for
     if plan.background is not None:
         fill = slide.background.fill
@@ -55,6 +56,32 @@ def add_slide(prs, plan: Slide, painter: Painter, chosen: dict):
     return slide
 
 
+def _new_slide(prs, layout, made: dict):
+    """A new slide on ``layout`` at the deck's end, as python-pptx's ``slides.add_slide``
+    makes it, with nothing searched for: the first slide of a layout made by python-pptx
+    (its placeholders cloned from the layout), every next one a copy of that one's XML; the
+    slide id counted on, the new part related without looking for a relationship it already
+    has (which walks all the deck's, making a deck quadratic in its slides)."""
+    part = prs.part
+    slides = part._element.get_or_add_sldIdLst()
+    if "slide id" not in made:
+        made["slide id"] = slides._next_id
+    empty = made.get(("slide", layout.part.partname))
+    if empty is None:
+        rId, slide = part.add_slide(layout)
+        slide.shapes.clone_layout_placeholders(layout)
+        made["slide", layout.part.partname] = deepcopy(slide._element)
+    else:
+        partname = PackURI(f"/ppt/slides/slide{len(slides) + 1}.xml")
+        slide_part = SlidePart(partname, CT.PML_SLIDE, part.package, deepcopy(empty))
+        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        rId = part.rels._add_relationship(RT.SLIDE, slide_part)
+        slide = slide_part.slide
+    slides._add_sldId(id=made["slide id"], rId=rId)
+    made["slide id"] += 1
+    return slide
+
+
 def _notes_frame(slide, made: dict):
     """The notes text frame of ``slide``, which has no notes yet: python-pptx makes the first
     notes slide of a deck (its placeholders cloned from the notes master), every next one is
@@ -63,12 +90,13 @@ def _notes_frame(slide, made: dict):
     if empty is None:
         notes = slide.notes_slide
         made["notes"] = deepcopy(notes._element)
+        made["notes master"] = notes.part.part_related_by(RT.NOTES_MASTER)
         return notes.notes_text_frame
     part = slide.part
     package = part.package
     partname = package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
     notes_part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, package, deepcopy(empty))
-    notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+    notes_part.relate_to(made["notes master"], RT.NOTES_MASTER)
     notes_part.relate_to(part, RT.SLIDE)
     part.relate_to(notes_part, RT.NOTES_SLIDE)
     return notes_part.notes_slide.notes_text_frame
