@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Callable
@@ -273,6 +274,7 @@ def _submodel(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+@functools.cache
 def field_names(model: type[BaseModel]) -> frozenset[str]:
     """Every key ``model`` and the models in it take: the names a YAML slip may follow."""
     names: set[str] = set()
@@ -288,25 +290,39 @@ def field_names(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(names)
 
 
+@functools.cache
 def text_field(model: type[BaseModel]) -> Callable[[Loc], bool]:
     """Whether a place in a file of ``model`` holds the author's text (a ``str`` field or an
-    item of a list of them), not a number, a choice, a path or a mapping."""
+    item of a list of them), not a number, a choice, a path or a mapping. Each answer is
+    kept by the place's shape (its keys, any list index as 0): a file asks for each of its
+    hundreds of values, which have a few dozen shapes (the answers kept are bounded: a
+    file's unknown keys are shapes too)."""
+    known: dict[Loc, bool] = {}
 
     def is_text(loc: Loc) -> bool:
-        annotation: Any = model
-        for key in loc:
-            annotation = _bare(annotation)
-            if isinstance(key, int):
-                if typing.get_origin(annotation) not in (list, tuple):
-                    return False
-                annotation = typing.get_args(annotation)[0]
-            elif _is_model(annotation) and key in annotation.model_fields:
-                annotation = annotation.model_fields[key].annotation
-            else:
-                return False
-        return _bare(annotation) is str
+        shape = tuple(0 if isinstance(key, int) else key for key in loc)
+        if shape not in known:
+            if len(known) >= 4096:
+                known.clear()
+            known[shape] = _is_text(model, shape)
+        return known[shape]
 
     return is_text
+
+
+def _is_text(model: type[BaseModel], loc: Loc) -> bool:
+    annotation: Any = model
+    for key in loc:
+        annotation = _bare(annotation)
+        if isinstance(key, int):
+            if typing.get_origin(annotation) not in (list, tuple):
+                return False
+            annotation = typing.get_args(annotation)[0]
+        elif _is_model(annotation) and key in annotation.model_fields:
+            annotation = annotation.model_fields[key].annotation
+        else:
+            return False
+    return _bare(annotation) is str
 
 
 def _is_model(annotation: Any) -> bool:
