@@ -30,3 +30,22 @@ def height(family: str, bold: bool = False) -> float:
         return 1.2
     ascent, descent = font.getmetrics()
     return (ascent + descent) / font.size
+
+
+class _Advances(dict):
+    """The advances (em) of the characters looked up so far in one face."""
+
+    def __init__(self, family: str, bold: bool):
+        super().__init__()
+        self.face = family, bold
+
+    def __missing__(self, ch: str) -> float:
+        em = self[ch] = advance(ch, *self.face)
+        return em
+
+
+@lru_cache(maxsize=64)
+def advances(family: str, bold: bool = False) -> dict[str, float]:
+    """:func:`advance` in ``family`` as a table by character, for measuring a paragraph
+    character by character: a lookup each, no call."""
+    return _Advances(family, bold)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from ...template.theme import BriefingFonts
-from ...text.advance import advance
+from ...text.advance import advance, advances
 from ...text.breaks import line_spans
 from .styles import Style, own_face
 
@@ -25,7 +27,8 @@ the font size (measured: 3.2 pt at 三号); Word's ``w:autoSpaceDE``/``DN`` add 
 
 class _At(str):
     """A piece of a paragraph's text that knows where it starts in the paragraph: the line
-    breaker slices the text, and each slice is measured with its own characters' faces."""
+    breaker slices the text (at forced breaks), and each slice is measured with its own
+    characters' faces (:meth:`Measure.spans`)."""
 
     start: int
 
@@ -42,22 +45,28 @@ class _At(str):
         return str.__getitem__(self, key)
 
 
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
+class _Kind(NamedTuple):
+    """What the measure asks of a character."""
+
+    wide: bool
+    """East Asian wide or full-width: LibreOffice's East Asian script ("A", the rest "L")."""
+    own: bool
+    """A mark set in its own face (:func:`.styles.own_face`)."""
+    han: bool
+    """A wide letter (a Chinese character, not a mark): spaced from Latin letters and digits."""
+    latin: bool
+    """A letter or digit that is not wide."""
 
 
-def _script(ch: str) -> str:
-    """LibreOffice's script of ``ch``: "A" (East Asian: wide characters) or "L" (the rest)."""
-    return "A" if _wide(ch) else "L"
-
-
-def _spaced(a: str, b: str) -> bool:
-    """Whether LibreOffice adds space between ``a`` and ``b``: a Chinese character (not a
-    mark) beside a Latin letter or digit."""
-    for x, y in ((a, b), (b, a)):
-        if _wide(x) and unicodedata.category(x)[0] == "L" and y.isalnum() and not _wide(y):
-            return True
-    return False
+@lru_cache(maxsize=8192)
+def _kind(ch: str) -> _Kind:
+    wide = unicodedata.east_asian_width(ch) in "WF"
+    return _Kind(
+        wide,
+        own_face(ch),
+        wide and unicodedata.category(ch)[0] == "L",
+        ch.isalnum() and not wide,
+    )
 
 
 _DASHES = re.compile(r"[—―]{2,}")
@@ -83,50 +92,64 @@ class Measure:
     ):
         font = getattr(fonts, style.role)
         spacing = tracking + style.letter_spacing
-        chars: list[tuple[str, tuple]] = []
+        size = style.size
+        kinds: list[_Kind] = []
+        portions: list[tuple[bool, bool, bool]] = []  # what a portion is cut at a change of
         widths: list[float] = []
         for text, bold in runs:
             bold = bold or style.bold
+            east_asian, latin = advances(font.east_asian, bold), advances(font.latin, bold)
             for ch in text:
-                own = own_face(ch)
-                east_asian = _wide(ch) or (chinese and own)
-                face = font.east_asian if east_asian else font.latin
-                widths.append(advance(ch, face, bold) * style.size)
-                chars.append((ch, (bold, own, _script(ch))))
-        self.text = "".join(ch for ch, _ in chars)
+                kind = _kind(ch)
+                face = east_asian if kind.wide or (chinese and kind.own) else latin
+                widths.append(face[ch] * size)
+                kinds.append(kind)
+                portions.append((bold, kind.own, kind.wide))
+        self.text = "".join(text for text, _ in runs)
         clusters = set()
         dash = font.east_asian if chinese else font.latin
         if chinese and advance("—", dash) < 1:  # a face whose dash is narrower than its
             # characters (Noto CJK) sets "——" as one two-em dash, tracking none of it
             for m in _DASHES.finditer(self.text):
-                widths[m.start() : m.end()] = [style.size] * (m.end() - m.start())
+                widths[m.start() : m.end()] = [size] * (m.end() - m.start())
                 clusters.update(range(m.start(), m.end()))
         # Each character's tracking (none for the last of a portion: a change of run or of
-        # script follows), and the space between scripts after it.
-        track = [spacing] * len(chars)
-        space = [0.0] * len(chars)
-        for i in range(len(chars) - 1):
-            (a, key_a), (b, key_b) = chars[i], chars[i + 1]
-            if key_a != key_b or i in clusters:
+        # script follows), and the space between scripts after it: where a Chinese
+        # character (not a mark) meets a Latin letter or digit.
+        track = [spacing] * len(kinds)
+        space = [0.0] * len(kinds)
+        autospace = AUTOSPACE * size
+        for i in range(len(kinds) - 1):
+            if portions[i] != portions[i + 1] or i in clusters:
                 track[i] = 0.0
-            if _spaced(a, b):
-                space[i] = AUTOSPACE * style.size
+            a, b = kinds[i], kinds[i + 1]
+            if (a.han and b.latin) or (b.han and a.latin):
+                space[i] = autospace
         self.sums = [0.0, *accumulate(w + t for w, t in zip(widths, track, strict=True))]
         self.spaces = [0.0, *accumulate(space)]
         self.spacing = spacing
         self.untracked = [t != spacing for t in track]
         self.indent = style.indent / 20
 
-    def __call__(self, piece: str) -> float:
-        """The width of ``piece`` (a slice of the text, knowing where it starts) on a line."""
-        start = getattr(piece, "start", 0)
-        end = start + len(piece)
+    def between(self, start: int, end: int) -> float:
+        """The width of the text from ``start`` to ``end`` on a line."""
         if end <= start:
             return 0.0
         width = self.sums[end] - self.sums[start] + self.spaces[end - 1] - self.spaces[start]
         if self.untracked[end - 1]:  # a line's last character is measured with its tracking
             width += self.spacing
         return width + (self.indent if start == 0 else 0.0)
+
+    def __call__(self, piece: str) -> float:
+        """The width of ``piece`` (a slice of the text, knowing where it starts) on a line."""
+        start = getattr(piece, "start", 0)
+        return self.between(start, start + len(piece))
+
+    def spans(self, piece: str) -> Callable[[int, int], float]:
+        """The width of ``piece[start:end]`` as a function of (start, end), for the line
+        breaker: offsets into the paragraph, no slice made."""
+        at, between = getattr(piece, "start", 0), self.between
+        return lambda start, end: between(at + start, at + end)
 
 
 SLACK = 0.15
