@@ -93,6 +93,15 @@ class Typesetter:
         self.theme = theme
         self._fits: dict[tuple, Fitted | None] = {}
         self._splits: dict[tuple, int] = {}
+        self._figures: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def figures(self, text: str) -> tuple[tuple[int, int], ...]:
+        """The spans of the figures in ``text``, found once a text: every size and width
+        a text is tried at asks again."""
+        found = self._figures.get(text)
+        if found is None:
+            found = self._figures[text] = tuple(figure_spans(text))
+        return found
 
     def family(self, style: Style) -> str:
         return self._font(style.role).east_asian
@@ -158,7 +167,7 @@ class Typesetter:
     def _lay(self, texts: Sequence[str], style: Style, size: float, width: float):
         """The lines of ``texts`` at ``size`` in ``width``, and the height they take."""
         tstyle = self._text_style(style, size)
-        lines = layout(_paras(texts), tstyle, size, _measure(width, style, size))
+        lines = layout(self._paras(texts), tstyle, size, _measure(width, style, size))
         return lines, lines_height(lines, tstyle, size)
 
     def splits(self, text: str, style: Style, size: float, width: float) -> int:
@@ -171,7 +180,7 @@ class Typesetter:
         return self._splits[key]
 
     def _count_splits(self, text: str, style: Style, size: float, width: float) -> int:
-        spans = figure_spans(text)
+        spans = self.figures(text)
         if not spans:
             return 0
         room = width - style.hang_room(size) - style.indent(size)
@@ -197,8 +206,12 @@ class Typesetter:
     ) -> tuple[list[str], list[str]]:
         """What of ``texts`` fits ``width`` × ``height`` at ``size``, and what is left over."""
         box = Box(_measure(width, style, size) / SAFETY, height)
-        fits, rest = split(_paras(texts), self._text_style(style, size), box, size, SAFETY)
+        fits, rest = split(self._paras(texts), self._text_style(style, size), box, size, SAFETY)
         return [p.text for p in fits], [p.text for p in rest]
+
+    def _paras(self, texts: Sequence[str]) -> list[Para]:
+        """``texts`` as paragraphs whose figures the line breaker keeps whole."""
+        return [Para(text, self.figures(text)) for text in texts]
 
     def _fitted(
         self, texts, style: Style, size: float, lines, used: float, trim: float = 0.0
@@ -224,7 +237,7 @@ class Typesetter:
             return (Run(text, size, style.role, bold, style.colour),)
         runs: list[Run] = []
         at = 0
-        for start, end in figure_spans(text):
+        for start, end in self.figures(text):
             if start > at:
                 runs.append(Run(text[at:start], size, style.role, bold, style.colour))
             runs.append(Run(text[start:end], size, style.role, True, "accent"))
@@ -232,11 +245,6 @@ class Typesetter:
         if at < len(text):
             runs.append(Run(text[at:], size, style.role, bold, style.colour))
         return tuple(runs)
-
-
-def _paras(texts: Sequence[str]) -> list[Para]:
-    """``texts`` as paragraphs whose figures the line breaker keeps whole."""
-    return [Para(text, tuple(figure_spans(text))) for text in texts]
 
 
 def _measure(width: float, style: Style, size: float) -> float:
