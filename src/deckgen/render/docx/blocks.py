@@ -139,10 +139,18 @@ class BlockWriter:
 
     def set_style(self, p, name: str) -> None:
         """Give paragraph ``p`` (python-docx's or a bare ``w:p``) style ``name`` as python-docx
-        would (the default style as no ``w:pStyle``), by an id resolved once per name."""
+        would (a ``w:pPr``, and no ``w:pStyle`` for the default style), by an id resolved
+        once per name."""
         if name not in self.style_ids:
             self.style_ids[name] = self.styles.style_id(name, WD_STYLE_TYPE.PARAGRAPH)
-        getattr(p, "_p", p).style = self.style_ids[name]
+        style_id, el = self.style_ids[name], getattr(p, "_p", p)
+        if len(el):
+            el.style = style_id  # python-docx finds the places of w:pPr and w:pStyle
+        else:  # a new paragraph: they are its first elements, no need to search
+            ppr = ooxml.element("w:pPr")
+            if style_id is not None:
+                ppr.append(ooxml.element("w:pStyle", val=style_id))
+            el.append(ppr)
 
     def styled(self, style: str):
         """A new paragraph at the end of the body, in paragraph style ``style``."""
