@@ -21,7 +21,7 @@ from ...template.theme import is_cjk_font
 from ...text.faces import ANSI, GB2312, face_of
 from . import ooxml
 
-_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+_SLOTS = [qn(f"w:{slot}") for slot in ("ascii", "hAnsi", "eastAsia", "cs")]
 
 
 def faces_named(roots: Iterable[etree._Element]) -> list[str]:
@@ -30,7 +30,7 @@ def faces_named(roots: Iterable[etree._Element]) -> list[str]:
     for root in roots:
         for fonts in root.iter(qn("w:rFonts")):
             for slot in _SLOTS:
-                name = fonts.get(qn(f"w:{slot}"))
+                name = fonts.get(slot)
                 if name:
                     names[name] = None
     return list(names)

@@ -79,6 +79,9 @@ def split_own_faces(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
+_NAME, _VAL, _STYLE_ID = qn("w:name"), qn("w:val"), qn("w:styleId")
+
+
 class StyleIndex:
     """A document's styles by name and by id, read once, as python-docx finds them.
 
@@ -97,9 +100,9 @@ class StyleIndex:
         self.defaults: dict[WD_STYLE_TYPE, BaseStyle | None] = {}
 
     def _index(self, el) -> None:
-        for name in el.iterchildren(qn("w:name")):  # the first style of a name wins
-            self.by_name.setdefault(name.get(qn("w:val")), el)
-        self.ids.add(el.get(qn("w:styleId")))
+        for name in el.iterchildren(_NAME):  # the first style of a name wins
+            self.by_name.setdefault(name.get(_VAL), el)
+        self.ids.add(el.get(_STYLE_ID))
 
     def get(self, name: str) -> BaseStyle | None:
         """The style named ``name`` (a UI name, as "Heading 1"), as ``doc.styles[name]``
