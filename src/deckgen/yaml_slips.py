@@ -272,13 +272,11 @@ def comment_slip(root: Any, lines: list[str], is_text: Callable[[Loc], bool]) ->
     """The first text whose line goes on with a comment (`` #``), which YAML drops, or whose
     value begins with ``&`` read as an anchor nothing refers to: in each, the author's text
     would be cut short without a word."""
-    from ruamel.yaml.nodes import ScalarNode
-
     uses: dict[int, int] = {}
     for _ in _values(root, uses):
         pass
     for loc, node, owner_line in _values(root, {}):
-        if not isinstance(node, ScalarNode) or node.style is not None or not is_text(loc):
+        if node.id != "scalar" or node.style is not None or not is_text(loc):
             continue
         end = node.end_mark
         if (node.value or end.line == owner_line) and end.line < len(lines):
@@ -317,11 +315,9 @@ def _cuts_text(line: str, at: int, after_text: bool) -> bool:
 def quote_slips(root: Any, is_text: Callable[[Loc], bool]) -> list[Slip]:
     """Each text written in full-width quotes from its first character to its last: kept as
     the author's text, with a note that ASCII quotes are what quote a value."""
-    from ruamel.yaml.nodes import ScalarNode
-
     notes = []
     for loc, node, _ in _values(root, {}):
-        if not isinstance(node, ScalarNode) or node.style is not None or not is_text(loc):
+        if node.id != "scalar" or node.style is not None or not is_text(loc):
             continue
         value = node.value
         close = _QUOTES.get(value[:1])
@@ -341,9 +337,9 @@ def quote_slips(root: Any, is_text: Callable[[Loc], bool]) -> list[Slip]:
 
 def _values(root: Any, uses: dict[int, int]) -> Iterator[tuple[Loc, Any, int]]:
     """Every value under ``root`` (keys aside) with its place and the line of its key or
-    dash; a node reached again through an alias is counted in ``uses``, not walked again."""
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
-
+    dash; a node reached again through an alias is counted in ``uses``, not walked again.
+    A node is ruamel.yaml's or :mod:`deckgen.yaml_quick`'s: known by its ``id``
+    ("scalar", "sequence", "mapping")."""
     stack: list[tuple[Loc, Any, int]] = [((), root, root.start_mark.line)]
     while stack:
         loc, node, owner = stack.pop()
@@ -351,9 +347,9 @@ def _values(root: Any, uses: dict[int, int]) -> Iterator[tuple[Loc, Any, int]]:
         if uses[id(node)] > 1:
             continue
         yield loc, node, owner
-        if isinstance(node, MappingNode):
+        if node.id == "mapping":
             children = [(loc + (str(k.value),), v, k.end_mark.line) for k, v in node.value]
-        elif isinstance(node, SequenceNode):
+        elif node.id == "sequence":
             children = [(loc + (i,), v, v.start_mark.line) for i, v in enumerate(node.value)]
         else:
             continue
