@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     # 1 inputs: content, templates, meeting profiles read; text measured
     "deckgen.load": 1,
     "deckgen.yaml_read": 1,  # YAML/JSON read safely: plain data, within the limits
+    "deckgen.yaml_quick": 1,  # the YAML most files are written in, read quickly
     "deckgen.yaml_slips": 1,  # keyboard slips named in plain words
     "deckgen.text": 1,
     "deckgen.template": 1,  # theme, master and reference.docx readers, scaffold
