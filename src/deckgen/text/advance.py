@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .measure import _face, _load, _measured_em, fallback_em
+from .table import CharTable
 
 
 @lru_cache(maxsize=16384)
@@ -32,20 +33,8 @@ def height(family: str, bold: bool = False) -> float:
     return (ascent + descent) / font.size
 
 
-class _Advances(dict):
-    """The advances (em) of the characters looked up so far in one face."""
-
-    def __init__(self, family: str, bold: bool):
-        super().__init__()
-        self.face = family, bold
-
-    def __missing__(self, ch: str) -> float:
-        em = self[ch] = advance(ch, *self.face)
-        return em
-
-
 @lru_cache(maxsize=64)
-def advances(family: str, bold: bool = False) -> dict[str, float]:
+def advances(family: str, bold: bool = False) -> CharTable[float]:
     """:func:`advance` in ``family`` as a table by character, for measuring a paragraph
     character by character: a lookup each, no call."""
-    return _Advances(family, bold)
+    return CharTable(lambda ch: advance(ch, family, bold))

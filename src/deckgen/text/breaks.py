@@ -225,7 +225,9 @@ def _segment_spans(
     memo = broken(text).setdefault(keep, []) if broken is not None else None
     spans = next((spans for lo, hi, spans in memo or () if lo <= max_width < hi), None)
     if spans is None:
-        spans, lo, hi = _greedy(text, max_width, _span_width(text, width), keep)
+        # Measured as given (a str that knows where it starts), read as a plain str: the
+        # rules index it character by character.
+        spans, lo, hi = _greedy(str(text), max_width, _span_width(text, width), keep)
         if memo is not None:
             memo.append((lo, hi, spans))
     return [(offset + s, offset + e) for s, e in spans]

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
 from ...template.theme import BriefingFonts
 from ...text.advance import advance, advances
 from ...text.breaks import line_spans
+from ...text.table import CharTable
 from .styles import Style, own_face
 
 AUTOSPACE = 0.2
@@ -56,19 +56,24 @@ class _Kind(NamedTuple):
     """A wide letter (a Chinese character, not a mark): spaced from Latin letters and digits."""
     latin: bool
     """A letter or digit that is not wide."""
+    portion: int
+    """Its script and whether it is set in its own face, as one number: a portion (a run of
+    one face, weight and script) ends where this or the weight changes."""
 
 
-@lru_cache(maxsize=8192)
 def _kind(ch: str) -> _Kind:
     wide = unicodedata.east_asian_width(ch) in "WF"
+    own = own_face(ch)
     return _Kind(
         wide,
-        own_face(ch),
+        own,
         wide and unicodedata.category(ch)[0] == "L",
         ch.isalnum() and not wide,
+        2 * own + wide,
     )
 
 
+_KINDS = CharTable(_kind)
 _DASHES = re.compile(r"[—―]{2,}")
 
 
@@ -94,17 +99,18 @@ class Measure:
         spacing = tracking + style.letter_spacing
         size = style.size
         kinds: list[_Kind] = []
-        portions: list[tuple[bool, bool, bool]] = []  # what a portion is cut at a change of
+        portions: list[int] = []  # each character's portion: its kind's, and the weight
         widths: list[float] = []
         for text, bold in runs:
             bold = bold or style.bold
             east_asian, latin = advances(font.east_asian, bold), advances(font.latin, bold)
+            weight = 4 if bold else 0
             for ch in text:
-                kind = _kind(ch)
+                kind = _KINDS[ch]
                 face = east_asian if kind.wide or (chinese and kind.own) else latin
                 widths.append(face[ch] * size)
                 kinds.append(kind)
-                portions.append((bold, kind.own, kind.wide))
+                portions.append(weight + kind.portion)
         self.text = "".join(text for text, _ in runs)
         clusters = set()
         dash = font.east_asian if chinese else font.latin
