@@ -17,6 +17,7 @@ from .limits import MAX_CONTENT_BYTES, MAX_PICTURE_BYTES, MAX_PROFILE_BYTES, siz
 from .yaml_read import Loc, Parsed, check_texts, error_at, locate, parse, read_source
 
 M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R")
 
 MAX_PIXELS = 50_000_000
 """The most pixels a picture may have (50 megapixels): a larger one is refused at load,
@@ -31,8 +32,13 @@ def load_content(path: str | Path, warn: Callable[[str], None] | None = None):
     from .model import Content
 
     path = Path(path)
-    parsed = parse_file(path, Content, max_bytes=MAX_CONTENT_BYTES, what="content file")
-    content = _with_pictures(validate(parsed.data, Content, path), parsed.data, path)
+
+    def make(data: Any) -> Content:
+        return _with_pictures(validate(data, Content, path), data, path)
+
+    parsed, content = read_checked(
+        path, Content, make, max_bytes=MAX_CONTENT_BYTES, what="content file"
+    )
     for note in parsed.notes:
         (warn or _quiet)(note.warning(path))
     return content
@@ -51,13 +57,30 @@ def content_from(data: Any, where: Path):
 def load_model(path: str | Path, model: type[M]) -> M:
     """Load ``path`` and validate it as ``model``; raise :class:`InputError` on any problem."""
     path = Path(path)
-    return validate(parse_file(path, model, prose=False).data, model, path)
+    return read_checked(path, model, lambda data: validate(data, model, path), prose=False)[1]
 
 
-def read_yaml(path: Path, model: type[BaseModel] | None = None) -> Any:
+def read_yaml(path: Path, model: type[BaseModel] | None = None, exact: bool = False) -> Any:
     """Parse a YAML/JSON file safely (plain data, within :mod:`deckgen.limits`, located
-    errors); ``model``, when given, names the keys a slip is looked for after."""
-    return parse_file(Path(path), model, prose=False).data
+    errors); ``model``, when given, names the keys a slip is looked for after. Read
+    ``exact``ly, the data know their lines (:class:`~deckgen.yaml_read.Parsed`)."""
+    return parse_file(Path(path), model, prose=False, exact=exact).data
+
+
+def read_checked(
+    path: Path, model: type[BaseModel] | None, make: Callable[[Any], R], **how: Any
+) -> tuple[Parsed, R]:
+    """The parse of ``path`` (:func:`parse_file`, ``how`` its options) and ``make`` of its
+    data. A file read quickly that ``make`` refuses is read again exactly and made again:
+    an error is raised from the exact reading only, located by its lines as ever."""
+    parsed = parse_file(path, model, **how)
+    try:
+        return parsed, make(parsed.data)
+    except InputError:
+        if parsed.exact:
+            raise
+    parsed = parse_file(path, model, exact=True, **how)
+    return parsed, make(parsed.data)
 
 
 def parse_file(
@@ -67,14 +90,16 @@ def parse_file(
     max_bytes: int = MAX_PROFILE_BYTES,
     what: str = "file",
     prose: bool = True,
+    exact: bool = False,
 ) -> Parsed:
     """Read and parse ``path`` (:mod:`deckgen.yaml_read`): the keys a slip is looked for
     after are ``model``'s; with ``prose``, its text fields are the author's text, which a
-    comment must not cut short."""
+    comment must not cut short; ``exact``, by ruamel.yaml, not quickly."""
     source = read_source(path, max_bytes, what)
     if model is None:
-        return parse(source)
-    return parse(source, field_names(model), text_field(model) if prose else None)
+        return parse(source, exact=exact)
+    keys = field_names(model)
+    return parse(source, keys, text_field(model) if prose else None, exact=exact)
 
 
 def _quiet(message: str) -> None:

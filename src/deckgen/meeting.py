@@ -48,10 +48,17 @@ class Meeting(ProfileOptions):
 
 def load_meeting(path: str | Path) -> Meeting:
     """Load and validate a meeting profile; errors are located at file:line:column."""
-    from .load import parse_file, validate
+    from .load import read_checked
 
     path = Path(path)
-    data = parse_file(path, Meeting, what="meeting profile").data
+    return read_checked(path, Meeting, lambda data: _valid(data, path), what="meeting profile")[1]
+
+
+def _valid(data: object, path: Path) -> Meeting:
+    """A profile's parsed ``data`` validated: a part or piece listed twice is refused at the
+    item (located where ``data`` know their lines)."""
+    from .load import validate
+
     for key, what in (("parts", "part"), ("omit", "piece")):
         names = data.get(key) if isinstance(data, dict) else None
         if not (isinstance(names, list) and all(isinstance(p, str) for p in names)):
@@ -141,7 +148,7 @@ def _template_position(path: Path) -> tuple[int | None, int | None]:
     from .load import read_yaml
 
     try:
-        data = read_yaml(path)
+        data = read_yaml(path, exact=True)
     except InputError:
         return None, None
     lc = getattr(data, "lc", None)

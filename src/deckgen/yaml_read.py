@@ -1,15 +1,19 @@
 """YAML and JSON files read safely: plain data only, within the limits, every text one a
 document can hold, and each fault one located line in plain words.
 
-Reading is one pass of the parser. While it composes, each value is counted, so that a list
-of a million items or a text of a megabyte stops at the limit's item, not after the whole
-file is read (:mod:`deckgen.limits`). Before any Python object is built, the composed
-document is checked: tags (no objects), aliases (none of itself; the document's size counted
-with each alias expanded, in values and in characters). After it is built, texts are checked:
-a JSON surrogate pair (an emoji written ``\\ud83d\\ude00``) is joined into its character, and
-a character no XML document can hold is an error at its field. A parser's complaint is put
-in plain words, naming the keyboard slip that caused it where one did
-(:mod:`deckgen.yaml_slips`).
+A file is first read quickly (:mod:`deckgen.yaml_quick`, for the YAML most files are
+written in) and checked as below; a file that reader leaves, and one whose check finds a
+fault, is read exactly, by ruamel.yaml, which reports the fault as it always has.
+
+The exact reading is one pass of the parser. While it composes, each value is counted, so
+that a list of a million items or a text of a megabyte stops at the limit's item, not
+after the whole file is read (:mod:`deckgen.limits`). Before any Python object is built,
+the composed document is checked: tags (no objects), aliases (none of itself; the
+document's size counted with each alias expanded, in values and in characters). After it
+is built, texts are checked: a JSON surrogate pair (an emoji written ``\\ud83d\\ude00``)
+is joined into its character, and a character no XML document can hold is an error at its
+field. A parser's complaint is put in plain words, naming the keyboard slip that caused it
+where one did (:mod:`deckgen.yaml_slips`).
 """
 
 from __future__ import annotations
@@ -17,11 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml.composer import Composer
 
 from .errors import InputError, field_path
 from .limits import MAX_DEPTH, MAX_ITEMS, MAX_NODES, MAX_TEXT, MAX_TOTAL_TEXT
@@ -43,6 +45,8 @@ _PLAIN_TAGS = {
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 """What no XML document can hold (and a control character but tab and line break)."""
+_HALF = re.compile("[\ud800-\udfff]")
+"""Half of a surrogate pair."""
 
 
 @dataclass
@@ -59,11 +63,14 @@ class Source:
 
 @dataclass
 class Parsed:
-    """A file's data (ruamel's maps and lists, which know their lines) and the notes to warn
-    of once it is valid."""
+    """A file's data and the notes to warn of once it is valid. Read ``exact``ly, the data
+    are ruamel's maps and lists, which know their lines (:func:`locate`); read quickly,
+    plain ones, which do not: an error about them is to be found by reading the file again
+    exactly (:func:`deckgen.load.read_checked`)."""
 
     data: Any
     notes: list[Slip] = field(default_factory=list)
+    exact: bool = True
 
 
 def read_source(path: Path, max_bytes: int, what: str) -> Source:
@@ -93,18 +100,24 @@ def parse(
     source: Source,
     keys: frozenset[str] | None = None,
     is_text: Callable[[Loc], bool] | None = None,
+    exact: bool = False,
 ) -> Parsed:
     """The data of ``source``, a mapping at the top. ``keys`` are the names the file's
     mappings may hold (a slip after one of them is named as such); ``is_text`` says which
     places hold the author's text: there a comment after a value, which would cut the text
-    short, is an error, and full-width quotes around a value a note."""
+    short, is an error, and full-width quotes around a value a note. Read quickly where it
+    can be, unless ``exact``."""
+    if not exact:
+        quick = _quick(source, keys, is_text)
+        if quick is not None:
+            return quick
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
-    yaml.Composer = _GuardedComposer
+    yaml.Composer = _guarded_composer()
     yaml.deckgen_source = source  # type: ignore[attr-defined]
     try:
         data = yaml.load(source.text)
@@ -141,6 +154,32 @@ def parse(
             raise slip.error(source.path)
         notes = quote_slips(root, is_text)
     return Parsed(data, notes)
+
+
+def _quick(
+    source: Source, keys: frozenset[str] | None, is_text: Callable[[Loc], bool] | None
+) -> Parsed | None:
+    """``source`` read by :mod:`deckgen.yaml_quick` and checked as :func:`parse` checks it
+    (that reader takes no tag nor alias, and reads within the limits); None where that
+    reader leaves the file to ruamel.yaml, or a check finds a fault, which the exact reading
+    reports."""
+    from .yaml_quick import Limits, quick_compose
+
+    limits = Limits(MAX_DEPTH, MAX_ITEMS, MAX_NODES, MAX_TEXT, MAX_TOTAL_TEXT)
+    read = quick_compose(source.lines, limits)
+    if read is None or structure_slip(source.lines, keys) is not None:
+        return None
+    root, data = read
+    try:
+        check_texts(data, source.path)
+    except InputError:
+        return None
+    notes: list[Slip] = []
+    if is_text is not None:
+        if comment_slip(root, source.lines, is_text) is not None:
+            return None
+        notes = quote_slips(root, is_text)
+    return Parsed(data, notes, exact=False)
 
 
 def _parse_error(source: Source, err: Any, keys: frozenset[str] | None) -> InputError:
@@ -210,7 +249,7 @@ def check_texts(data: Any, path: Path, join: bool = True) -> None:
 def _joined(text: str) -> str:
     """``text`` with each surrogate pair (as a JSON ``\\ud83d\\ude00`` reads) joined into the
     character it encodes; a lone half is left for :func:`_check_text` to refuse."""
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+    if not _HALF.search(text):
         return text
     return re.sub(
         "[\ud800-\udbff][\udc00-\udfff]",
@@ -234,69 +273,79 @@ def error_at(message: str, path: Path, data: Any, loc: Loc, kind: str = "value")
     return InputError(message, file=path, line=line, column=column, field=field_path(loc))
 
 
-class _GuardedComposer(Composer):
+@cache
+def _guarded_composer() -> type:
     """ruamel's composer, counting as it goes (depth, items a list, characters a text,
-    values in all), then checking the composed document (tags, aliases, expanded size)."""
+    values in all), then checking the composed document (tags, aliases, expanded size).
+    Made when first needed: ruamel.yaml is imported for an exact reading only."""
+    from ruamel.yaml.composer import Composer
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.deckgen_root: Any = None
-        self.warn_double_anchors = False  # a second anchor of a name is allowed, quietly
-        self._path: list[str | int | None] = []
-        self._count = 0
-        self._chars = 0
+    class GuardedComposer(Composer):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.deckgen_root: Any = None
+            self.warn_double_anchors = False  # a second anchor of a name is allowed, quietly
+            self._path: list[str | int | None] = []
+            self._count = 0
+            self._chars = 0
 
-    @property
-    def _file(self) -> Path:
-        return self.loader.deckgen_source.path
+        @property
+        def _file(self) -> Path:
+            return self.loader.deckgen_source.path
 
-    def compose_document(self) -> Any:
-        root = super().compose_document()
-        _check_nodes(root, self._file)
-        self.deckgen_root = root
-        return root
+        def compose_document(self) -> Any:
+            root = super().compose_document()
+            _check_nodes(root, self._file)
+            self.deckgen_root = root
+            return root
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        from ruamel.yaml.events import AliasEvent
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            from ruamel.yaml.events import AliasEvent
 
-        event = self.parser.peek_event()
-        key = index.value if hasattr(index, "value") else index
-        if isinstance(event, AliasEvent):
-            return super().compose_node(parent, index)
-        self._guard(parent, event, key)
-        self._path.append(key)  # None for a mapping's key
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._path.pop()
+            event = self.parser.peek_event()
+            key = index.value if hasattr(index, "value") else index
+            if isinstance(event, AliasEvent):
+                return super().compose_node(parent, index)
+            self._guard(parent, event, key)
+            self._path.append(key)  # None for a mapping's key
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._path.pop()
 
-    def _guard(self, parent: Any, event: Any, key: Any) -> None:
-        from ruamel.yaml.events import ScalarEvent
-        from ruamel.yaml.nodes import MappingNode
+        def _guard(self, parent: Any, event: Any, key: Any) -> None:
+            from ruamel.yaml.events import ScalarEvent
+            from ruamel.yaml.nodes import MappingNode
 
-        self._count += 1
-        if len(self._path) >= MAX_DEPTH:
-            raise _at(f"nested too deeply (over {MAX_DEPTH} levels)", event, self._file)
-        path = [k for k in self._path if k is not None]
-        if parent is not None and len(parent.value) >= MAX_ITEMS:
-            many = "keys in one mapping" if isinstance(parent, MappingNode) else "items in one list"
-            raise _at(f"more than {MAX_ITEMS} {many}", event, self._file, path)
-        if self._count > MAX_NODES:
-            raise _at(f"too many values in one file (over {MAX_NODES:,})", event, self._file)
-        if not isinstance(event, ScalarEvent):
-            return
-        here = path if key is None else [*path, key]
-        if len(event.value) > MAX_TEXT:
-            raise _at(
-                f"too long a text ({len(event.value):,} characters; at most {MAX_TEXT:,})",
-                event,
-                self._file,
-                here,
-            )
-        self._chars += len(event.value)
-        if self._chars > MAX_TOTAL_TEXT:
-            message = f"too much text in one file (over {MAX_TOTAL_TEXT:,} characters)"
-            raise _at(message, event, self._file, here)
+            self._count += 1
+            if len(self._path) >= MAX_DEPTH:
+                raise _at(f"nested too deeply (over {MAX_DEPTH} levels)", event, self._file)
+            path = [k for k in self._path if k is not None]
+            if parent is not None and len(parent.value) >= MAX_ITEMS:
+                many = (
+                    "keys in one mapping"
+                    if isinstance(parent, MappingNode)
+                    else "items in one list"
+                )
+                raise _at(f"more than {MAX_ITEMS} {many}", event, self._file, path)
+            if self._count > MAX_NODES:
+                raise _at(f"too many values in one file (over {MAX_NODES:,})", event, self._file)
+            if not isinstance(event, ScalarEvent):
+                return
+            here = path if key is None else [*path, key]
+            if len(event.value) > MAX_TEXT:
+                raise _at(
+                    f"too long a text ({len(event.value):,} characters; at most {MAX_TEXT:,})",
+                    event,
+                    self._file,
+                    here,
+                )
+            self._chars += len(event.value)
+            if self._chars > MAX_TOTAL_TEXT:
+                message = f"too much text in one file (over {MAX_TOTAL_TEXT:,} characters)"
+                raise _at(message, event, self._file, here)
+
+    return GuardedComposer
 
 
 def _at(message: str, event_or_node: Any, path: Path, loc: list | None = None) -> InputError:
