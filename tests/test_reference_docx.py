@@ -7,8 +7,10 @@ margins, header, footer, comment and sample paragraph are easy to tell apart.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -276,3 +278,24 @@ def test_page_numbers_render_on_every_page(built, render):
         lines = [line.strip() for line in text.splitlines()]
         assert f"— {number} —" in lines, f"page {number} shows no '— {number} —'"
     assert "印发" in pages[-1]
+
+
+def test_the_same_briefing_every_run(built, tmp_path):
+    """Built again in a process whose string hashing differs, the briefing's parts are the
+    same bytes (the font table once listed a reference's faces in set order)."""
+    which, first = built
+    folder = first.parent / "template"
+    again = tmp_path / "again.docx"
+    script = (
+        "import sys; from pathlib import Path; from deckgen import api;"
+        "from deckgen.options import BuildOptions;"
+        "api.build_docx(Path(sys.argv[1]), Path(sys.argv[2]), template=Path(sys.argv[3]),"
+        " options=BuildOptions(issue_number=3, copy_to=('区委办公室',),"
+        " marking='内部资料 注意保存'))"
+    )
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, SEED, again, folder], env=env, check=True)
+        with zipfile.ZipFile(first) as a, zipfile.ZipFile(again) as b:
+            for name in ("word/fontTable.xml", "word/styles.xml", "word/document.xml"):
+                assert a.read(name) == b.read(name), (which, seed, name)

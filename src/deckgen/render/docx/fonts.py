@@ -55,12 +55,12 @@ def _used_styles(doc: Document, parts: list[etree._Element]) -> list[etree._Elem
     """The styles the ``parts`` use (paragraph, character and table styles, and the
     styles they are based on), and the document defaults."""
     by_id = {s.style_id: s for s in doc.styles}
-    wanted = {
+    wanted = dict.fromkeys(  # in the order first used: the font table the same every run
         el.get(qn("w:val"))
         for part in parts
         for el in part.iter(qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
-    }
-    wanted.add(doc.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id)
+    )
+    wanted[doc.styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id] = None
     used: dict[str, etree._Element] = {}
     for sid in wanted:
         style = by_id.get(sid)
