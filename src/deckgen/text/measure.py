@@ -10,6 +10,7 @@ from functools import lru_cache
 from PIL import ImageFont
 
 from .fonts import FontFile, fallback_file, font_file
+from .table import CharTable
 
 REF_PX = 1000
 """The size fonts are loaded at; advances are read there and scaled (1000 px ≈ 1/1000 em)."""
@@ -17,9 +18,10 @@ REF_PX = 1000
 _ADVANCE: dict[tuple[str, int, str], float] = {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Face:
-    """A typeface as the text names it, and the file it resolves to."""
+    """A typeface as the text names it, and the file it resolves to: one object a face (made
+    by :func:`_face`), compared by identity, so that the caches keyed by it hash no paths."""
 
     family: str
     bold: bool
@@ -109,7 +111,6 @@ Word's autoSpaceDE/autoSpaceDN do much the same. PowerPoint adds none, so counti
 """
 
 
-@lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     """ "L" (Latin), "A" (East Asian) or "" (weak: takes its neighbours' script) for autospacing.
 
@@ -125,6 +126,10 @@ def _script(ch: str) -> str:
     if unicodedata.east_asian_width(ch) in ("W", "F"):
         return "A"
     return ""
+
+
+_SCRIPTS = CharTable(_script)
+""":func:`_script` of each character, looked up once."""
 
 
 @lru_cache(maxsize=4096)
@@ -166,7 +171,7 @@ def autospace_count(text: str) -> int:
     """
     count, last, leading_weak = 0, "", False
     for ch in text:
-        script = _script(ch)
+        script = _SCRIPTS[ch]
         if script:
             if last and script != last:
                 count += 1
@@ -216,22 +221,11 @@ def _widths(ea: _Face | None, latin: _Face | None, size_pt: float, autospace: bo
     return Widths(_table(ea, latin), size_pt, autospace)
 
 
-class _Table(dict):
+@lru_cache(maxsize=64)
+def _table(ea: _Face | None, latin: _Face | None) -> CharTable[float]:
     """The advances (em) of the characters measured so far in one face pair, shared by every
     size: a character's advance is looked up once."""
-
-    def __init__(self, ea: _Face | None, latin: _Face | None):
-        super().__init__()
-        self.faces = ea, latin
-
-    def __missing__(self, ch: str) -> float:
-        em = self[ch] = char_em(ch, *self.faces)
-        return em
-
-
-@lru_cache(maxsize=64)
-def _table(ea: _Face | None, latin: _Face | None) -> _Table:
-    return _Table(ea, latin)
+    return CharTable(lambda ch: char_em(ch, ea, latin))
 
 
 class _Run:
@@ -245,13 +239,14 @@ class _Run:
         self.switches = [0]
         self.last, self.weak = "", False
 
-    def extend(self, chars: str, table: _Table) -> None:
+    def extend(self, chars: str, table: CharTable[float]) -> None:
         """Add ``chars``, counting script switches as :func:`autospace_count` does."""
         ems, switches, last, weak = self.ems, self.switches, self.last, self.weak
-        count = switches[-1]
+        em, count, scripts = ems[-1], switches[-1], _SCRIPTS
         for ch in chars:
-            ems.append(ems[-1] + table[ch])
-            script = _script(ch)
+            em = em + table[ch]
+            ems.append(em)
+            script = scripts[ch]
             if script:
                 if (last and script != last) or (not last and weak):
                     count += 1
@@ -268,7 +263,7 @@ class Widths:
     of one text from running sums, so that a line breaker trying longer and longer lines
     measures each character once a line start, and again for no other width or line."""
 
-    def __init__(self, table: _Table, size_pt: float, autospace: bool):
+    def __init__(self, table: CharTable[float], size_pt: float, autospace: bool):
         self.table, self.size, self.autospace = table, size_pt, autospace
 
     def _width(self, em: float, switches: int) -> float:
