@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from .table import CharTable
+
 # Line-start prohibited (不能位于行首). The union of: the brief's list, Word's defaults for
 # Simplified Chinese (ECMA-376 / Word "Asian typography"), LibreOffice's zh_CN locale data,
 # W3C clreq, plus UAX #14 classes that forbid a break before them (CL, CP, EX, IS, NS, SY,
@@ -46,33 +48,16 @@ class _Unit(NamedTuple):
     split: bool = False  # a piece of a word or figure too wide for a line: may break before
 
 
-def _is_word_char(ch: str) -> bool:
-    """Latin (and Greek/Cyrillic) letters and digits: the stuff of unbreakable words."""
-    return ch.isalnum() and ord(ch) < 0x0530
-
-
-_WORD_JOINERS = frozenset(".,-'’/:_&+@")
+_WORD_CHAR = r"[^\W_\u0530-\U0010ffff]"
+"""Latin (and Greek/Cyrillic) letters and digits: the stuff of unbreakable words (\\w is
+what str.isalnum() holds, and the underscore)."""
+_WORD = re.compile(rf"{_WORD_CHAR}+(?:[.,\-'’/:_&+@]{_WORD_CHAR}+)*")
+"""A Latin word: letters/digits with internal . , - ' / : _ & + @ (3.1, COVID-19, A/B)."""
 
 
 def _words(text: str) -> list[Span]:
-    """Latin words: letters/digits with internal . , - ' / : _ & + @ (3.1, COVID-19, A/B)."""
-    spans: list[Span] = []
-    i, n = 0, len(text)
-    while i < n:
-        if not _is_word_char(text[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            if _is_word_char(text[j]):
-                j += 1
-            elif text[j] in _WORD_JOINERS and j + 1 < n and _is_word_char(text[j + 1]):
-                j += 2
-            else:
-                break
-        spans.append((i, j))
-        i = j
-    return spans
+    """The spans of the Latin words in ``text``."""
+    return [m.span() for m in _WORD.finditer(text)]
 
 
 def _merge(spans: list[Span]) -> list[Span]:
@@ -95,16 +80,22 @@ def _glue(ch: str) -> bool:
     )
 
 
+_GLUE = CharTable(_glue)
+_SPACE = CharTable(lambda ch: ch.isspace() and ch not in "\u00a0\u202f")
+"""Whitespace a line may break at (not the no-break spaces)."""
+
+
 def _units(text: str, atoms: list[Span]) -> list[_Unit]:
     """Split a forced-break-free segment into unbreakable units with trailing whitespace."""
     units: list[_Unit] = []
     starts = {s: e for s, e in atoms}
+    space, glue = _SPACE, _GLUE
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch.isspace() and ch not in "\u00a0\u202f":
+        if space[ch]:
             j = i
-            while j < n and text[j].isspace() and text[j] not in "\u00a0\u202f":
+            while j < n and space[text[j]]:
                 j += 1
             if units:
                 last = units[-1]
@@ -114,7 +105,7 @@ def _units(text: str, atoms: list[Span]) -> list[_Unit]:
             i = j
             continue
         end = starts.get(i, i + 1)
-        if end == i + 1 and _glue(ch) and units and units[-1].end == units[-1].stop:
+        if end == i + 1 and glue[ch] and units and units[-1].end == units[-1].stop:
             last = units[-1]
             units[-1] = _Unit(last.start, i + 1, i + 1)
         else:
@@ -261,19 +252,17 @@ def _greedy(
     guess = 1
     slashed = _SLASH_WORD.search(text) is not None  # else no unit holds a slash word
     while i < n:
-
-        def fits(j: int, i: int = i) -> bool:
-            return within(units[i].start, units[j - 1].end)
-
-        # j: how far the line runs (units[i:j]); the first unit always goes on. Start from the
-        # previous line's length and walk: widths grow with j, lines are alike in length.
+        # j: how far the line runs (units[i:j], which fit when within(start, units[j - 1].end));
+        # the first unit always goes on. Start from the previous line's length and walk:
+        # widths grow with j, lines are alike in length.
+        start = units[i].start
         j = min(n, i + guess)
-        if j > i + 1 and not fits(j):
+        if j > i + 1 and not within(start, units[j - 1].end):
             j -= 1
-            while j > i + 1 and not fits(j):
+            while j > i + 1 and not within(start, units[j - 1].end):
                 j -= 1
         else:
-            while j < n and fits(j + 1):
+            while j < n and within(start, units[j].end):
                 j += 1
         guess = max(1, j - i)
         if j < n:
