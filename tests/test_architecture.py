@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "deckgen.model": 0,
     "deckgen.target_text": 0,  # a target's text read: the model validates targets with it
     "deckgen.figures": 0,
+    "deckgen.sentences": 0,
     "deckgen.captions": 0,
     "deckgen.labels": 0,
     "deckgen.builtin": 0,  # what comes with deckgen: package data found by importlib.resources

@@ -93,7 +93,7 @@ def load(content_path: str | Path, warn: Warn | None = None) -> Content:
 def summarise(content: Content) -> Summary:
     """Count what a content holds; figures are counted in every text of it."""
     from .figures import find_figures
-    from .importer.paragraphs import sentences
+    from .sentences import sentences
 
     review, plan, closing = content.review, content.plan, content.closing
     highlights = review.highlights if review else []

@@ -1,6 +1,6 @@
 """What a brief briefing (``detail: brief``) keeps of a text: whole sentences, as written.
 
-Sentences are cut as the importer cuts them (:func:`deckgen.importer.paragraphs.sentences`:
+Sentences are cut as the importer cuts them (:func:`deckgen.sentences.sentences`:
 after 。！？ or ……, or an English stop that is no abbreviation, with the closing quotes and
 brackets that follow; ；and ： end none), never inside, and the text kept is the author's,
 character for character.
@@ -9,7 +9,7 @@ character for character.
 from __future__ import annotations
 
 from ...figures import find_figures
-from ...importer.paragraphs import sentences
+from ...sentences import sentences
 
 __all__ = ["first_sentence", "gist", "sentences"]
 
