@@ -35,8 +35,9 @@ _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 """A key, its colon and the spaces after it."""
 _DASH = re.compile(r"-(?: +|$)")
 """A list item's dash and the spaces after it."""
-_DOUBLE = re.compile(r'"([^"\\]*)"')
-_SINGLE = re.compile(r"'((?:[^']|'')*)'")
+_DOUBLE = re.compile(r'"([^"\\]*+)"')
+_SINGLE = re.compile(r"'((?:[^']|'')*+)'")
+"""Values in quotes (possessive: a quote never closed is found so at once)."""
 _TAIL = re.compile(r"(?: +(?:#.*)?)?")
 """What may follow a value on its line: spaces, and a comment after them."""
 _FLOW_PLAIN = re.compile(r"[^,\[\]{}#:]*")
@@ -113,21 +114,36 @@ class _Reader:
         self.chars = 0
         self.all_lines = lines
         self.lines: list[tuple[int, int, str]] = []  # (line, indent, text) of each that counts
-        for number, line in enumerate(lines):
+        self.looked = 0  # the lines of the file looked at so far
+
+    def line(self, at: int) -> tuple[int, int, str] | None:
+        """The ``at``-th line that counts (its number, indent and text from the indent on),
+        or None past the last. The file's lines are looked at as they are needed, so that a
+        file past a limit is left at the limit, not after it is all read; a line longer than
+        a text may be is left to the full reader at once."""
+        while len(self.lines) <= at:
+            if self.looked == len(self.all_lines):
+                return None
+            number, line = self.looked, self.all_lines[self.looked]
+            self.looked += 1
+            if len(line) > self.limits.text + 200 or _ODD.search(line):
+                raise _Unsure
             text = line.lstrip(" ")
             if not text or text[0] == "#":
                 continue
             indent = len(line) - len(text)
-            if _ODD.search(line) or (indent == 0 and text.startswith(("%", "---", "..."))):
+            if indent == 0 and text.startswith(("%", "---", "...")):
                 raise _Unsure
             self.lines.append((number, indent, text))
+        return self.lines[at]
 
     def document(self) -> tuple[Node, dict]:
-        if not self.lines or not _KEY.match(self.lines[0][2]):
+        first = self.line(0)
+        if first is None or not _KEY.match(first[2]):
             raise _Unsure
-        number, indent, text = self.lines[0]
+        number, indent, text = first
         root, data, at = self.mapping(0, number, indent, text, 0)
-        if at != len(self.lines):
+        if self.line(at) is not None:
             raise _Unsure
         return root, data
 
@@ -146,7 +162,7 @@ class _Reader:
 
     def block(self, at: int, depth: int) -> tuple[Node, Any, int]:
         """The mapping or list whose first line is ``self.lines[at]``."""
-        number, indent, text = self.lines[at]
+        number, indent, text = self.lines[at]  # looked at by the caller
         if _DASH.match(text):
             return self.sequence(at, indent, depth)
         if _KEY.match(text):
@@ -173,10 +189,11 @@ class _Reader:
             node, value, at = self.entry(at, number, column, key.end(), text, depth + 1)
             pairs.append((key_node, node))
             data[name] = value
-            if at == len(self.lines) or self.lines[at][1] != column:
+            below = self.line(at)
+            if below is None or below[1] != column:
                 first = pairs[0][0].start_mark
                 return Node("mapping", pairs, first, first), data, at
-            number, _, text = self.lines[at]
+            number, _, text = below
 
     def sequence(
         self, at: int, column: int, depth: int, indentless: bool = False
@@ -188,8 +205,8 @@ class _Reader:
         items: list[Node] = []
         data: list = []
         start = Mark(self.lines[at][0], column)
-        while at < len(self.lines) and self.lines[at][1] == column:
-            number, _, text = self.lines[at]
+        while (line := self.line(at)) is not None and line[1] == column:
+            number, _, text = line
             dash = _DASH.match(text)
             if dash is None and indentless:
                 break
@@ -220,7 +237,7 @@ class _Reader:
         below, or nothing; and the index of the line after it."""
         rest = text[after:]
         at += 1
-        below = self.lines[at][1] if at < len(self.lines) else -1
+        below = line[1] if (line := self.line(at)) is not None else -1
         if rest and rest[0] != "#":
             if below > column:  # a value going on over the next line
                 raise _Unsure
@@ -243,8 +260,9 @@ class _Reader:
         """Where the token after an empty value starts (ruamel.yaml places the value there
         unless a comment follows its key's colon and the mapping goes on): the first line
         that counts from ``at``, or the end of the file."""
-        if at < len(self.lines):
-            return Mark(self.lines[at][0], self.lines[at][1])
+        line = self.line(at)
+        if line is not None:
+            return Mark(line[0], line[1])
         return Mark(len(self.all_lines) - 1, len(self.all_lines[-1]))
 
     def inline(self, rest: str, number: int, column: int, depth: int) -> tuple[Node, Any]:
