@@ -98,6 +98,8 @@ class FigureCard(_Strict):
 def _cards_in(cards: list[FigureCard] | None, texts: list[str]) -> None:
     """Refuse a card whose figure is not a figure the text writes, whole ("超22亿元", not
     "22亿元" nor "2亿元"), or is listed twice; located at its field."""
+    if not cards:  # nothing to refuse: the texts' figures are not looked for
+        return
     from .figures import find_figures
 
     written = [f.text for text in texts for f in find_figures(text)]
