@@ -17,6 +17,7 @@ LAYERS: dict[str, int] = {
     "deckgen": 0,  # the package itself: __version__
     "deckgen.errors": 0,
     "deckgen.files": 0,
+    "deckgen.forks": 0,
     "deckgen.limits": 0,  # what a user's files may hold: sizes, lengths, counts, depth
     "deckgen.geometry": 0,
     "deckgen.model": 0,

@@ -253,10 +253,12 @@ def _build(suffix, content_path, out, template, options, warn) -> Path:
     out = Path(out) if out else default_output(_named(content_path, "out"), suffix)
     notes: list[str] = []  # told once the file is written: a failed run prints one line
     content, theme = _inputs(content_path, template, notes.append)
-    job = _job(suffix, out, _named(content_path), content, theme, options, warn)
-    written = write_all([_as_pdf(suffix, job) if out.suffix.lower() == ".pdf" else job])[0]
-    for note in notes:
-        (warn or _ignore)(note)
+    job = _job(suffix, out, _named(content_path), content, theme, options)
+    warnings: list[list[str]] = []
+    job = _as_pdf(suffix, job) if out.suffix.lower() == ".pdf" else job
+    written = write_all([job], returned=warnings)[0]
+    for message in [*warnings[0], *notes]:
+        (warn or _ignore)(message)
     return written
 
 
@@ -296,10 +298,10 @@ def _named(content, need: str | None = None) -> Path | None:
     return None
 
 
-def _job(suffix, out: Path, content_path, content, theme, options, warn, *inputs):
-    """``(out, write)`` for one output: refused if ``out`` is one of the build's inputs or
-    the template's file for it is refused (before anything is written); planned, its
-    warnings reported."""
+def _job(suffix, out: Path, content_path, content, theme, options, *inputs):
+    """``(out, write)`` for one output, refused if ``out`` is one of the build's inputs or
+    the template's file for it is refused (before anything is written); ``write(tmp)`` plans
+    it, writes it and returns the plan's warnings."""
     from .files import refuse_inputs
     from .outputs import OUTPUTS
     from .template.master import open_master
@@ -313,18 +315,18 @@ def _job(suffix, out: Path, content_path, content, theme, options, warn, *inputs
         open_master(theme.master_path)  # a template file refused names itself, before a plan
     if suffix == ".docx" and theme.reference_docx is not None:
         read_reference(theme.reference_docx)
-    planned = OUTPUTS[suffix].plan(content, theme, options or BuildOptions())
-    for message in dict.fromkeys(planned.warnings):  # a footer's warning once, not per slide
-        (warn or _ignore)(message)
+    plan = functools.partial(OUTPUTS[suffix].plan, content, theme, options or BuildOptions())
     template = {".pptx": theme.master_path, ".docx": theme.reference_docx}.get(suffix)
-    return out, functools.partial(_write, OUTPUTS[suffix].write, planned, theme, template)
+    return out, functools.partial(_write, plan, OUTPUTS[suffix].write, theme, template)
 
 
-def _write(write, planned, theme, template: Path | None, tmp: Path) -> None:
-    """``write`` the plan; what python-pptx or python-docx cannot make of an organisation's
-    master or reference document is an error naming that file, not a traceback."""
+def _write(plan, write, theme, template: Path | None, tmp: Path) -> list[str]:
+    """``write`` the ``plan()``; returns its warnings (a footer's once, not once a slide).
+    What python-pptx or python-docx cannot make of an organisation's master or reference
+    document is an error naming that file, not a traceback."""
     from .errors import DeckgenError, InputError
 
+    planned = plan()
     try:
         write(planned, theme, tmp)
     except (DeckgenError, OSError):
@@ -335,6 +337,7 @@ def _write(write, planned, theme, template: Path | None, tmp: Path) -> None:
         reason = (str(err).splitlines() or [""])[0][:120]
         message = f"cannot build on it ({type(err).__name__}: {reason})"
         raise InputError(message, file=template) from err
+    return list(dict.fromkeys(planned.warnings))
 
 
 def _values(value: object):
@@ -456,15 +459,17 @@ def build(
     folder = Path(out_dir) if out_dir else meeting_folder(meeting_path)
     stem = Path(content_path).stem
     jobs = [
-        _job(s, folder / f"{stem}{s}", content_path, content, theme, options, warn, meeting_path)
+        _job(s, folder / f"{stem}{s}", content_path, content, theme, options, meeting_path)
         for s in OUTPUTS
-    ]  # both planned before either is written; then both written, or neither
+    ]  # every output refused or not before any is planned; then all written, or none
     if pdf:
         names = [folder / f"{stem}-{OUTPUTS[s].noun}.pdf" for s in OUTPUTS]
         jobs += [_as_pdf(s, (n, job[1])) for s, n, job in zip(OUTPUTS, names, jobs, strict=True)]
-    written = tuple(write_all(jobs))
-    for note in notes:
-        (warn or _ignore)(note)
+    warnings: list[list[str]] = []
+    written = tuple(write_all(jobs, at_once=not pdf, returned=warnings))
+    told = [m for found in warnings[: len(OUTPUTS)] for m in found]  # a PDF's are its file's
+    for message in [*told, *notes]:
+        (warn or _ignore)(message)
     return written
 
 

@@ -4,6 +4,7 @@ never leaves half a file or clobbers an old one)."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import signal
 import stat
@@ -11,6 +12,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError, OutputError
 
@@ -63,25 +65,35 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     return write_all([(Path(path), write)])[0]
 
 
-def write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
+def write_all(
+    jobs: list[tuple[Path, Callable[[Path], Any]]],
+    at_once: bool = False,
+    returned: list | None = None,
+) -> list[Path]:
     """Write several files all or none: each ``write(tmp)`` on a temporary file beside its
     path, then every one renamed into place; if a write or a rename fails, or SIGINT, SIGTERM
-    or SIGHUP comes, no temporary file stays and every old file is as it was."""
+    or SIGHUP comes, no temporary file stays and every old file is as it was. ``at_once``:
+    the writes run at once, each but the first in a forked process (:mod:`deckgen.forks`);
+    ``returned`` gets what each write returned."""
+    from .forks import run_all
+
     paths = [Path(path) for path, _ in jobs]
     temps: list[Path] = []
     with _Signals() as signals:
         made = _folders(paths)
         done = False
         try:
-            for path, (_, write) in zip(paths, jobs, strict=True):
+            for path in paths:
                 signals.hold()  # a temporary file is made and known at once
                 temps.append(_temp_beside(path))
                 signals.release()
-                try:
-                    write(temps[-1])
-                    os.chmod(temps[-1], _mode_for(path))
-                except OSError as err:
-                    raise OutputError(f"cannot write: {err.strerror or err}", file=path) from err
+            writes = [
+                functools.partial(_write, write, tmp, path)
+                for (path, write), tmp in zip(jobs, temps, strict=True)
+            ]
+            values = run_all(writes, at_once)
+            if returned is not None:
+                returned.extend(values)
             signals.hold()  # every file renamed into place, or none
             _commit(paths, temps)
             done = True
@@ -93,6 +105,17 @@ def write_all(jobs: list[tuple[Path, Callable[[Path], None]]]) -> list[Path]:
                 with contextlib.suppress(OSError):
                     folder.rmdir()
     return paths
+
+
+def _write(write: Callable[[Path], Any], tmp: Path, path: Path) -> Any:
+    """``write(tmp)``, the file given ``path``'s mode; what cannot be written is an error
+    naming ``path``."""
+    try:
+        value = write(tmp)
+        os.chmod(tmp, _mode_for(path))
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror or err}", file=path) from err
+    return value
 
 
 def refuse_inputs(out: Path, inputs: Iterable[Path | str | None]) -> None:

@@ -1,0 +1,109 @@
+"""Calls run at once, each but the first in a forked child process: ``deckgen build`` plans
+and writes its briefing beside its deck on a second core, sharing what the parent loaded
+(the content, the theme, the font metrics) without reading or importing it again.
+
+A child's return value, or its exception (its traceback kept as a note), comes back pickled
+through a pipe. A child dies with its parent's run: SIGINT, SIGTERM and SIGHUP end it at
+once, and a parent that stops early (an error, a signal) ends and waits for its children
+before it goes on, so that nothing is written after the parent has cleaned up. Where there is
+no ``fork`` (Windows), or where forking a running process is unsafe (macOS), the calls run
+one after the other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any
+
+CAN_FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
+_ENDING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP} if CAN_FORK else set()
+"""The signals that end a run (blocked while a child is forked, so that a parent never
+stops between making a child and knowing it)."""
+
+
+def run_all(calls: Sequence[Callable[[], Any]], at_once: bool = True) -> list[Any]:
+    """What each call returns, in order; the first exception raised (by the earliest call
+    that raised) is raised once every call has ended."""
+    if not (at_once and CAN_FORK and len(calls) > 1):
+        return [call() for call in calls]
+    children: list[tuple[int, int]] = []
+    try:
+        for call in calls[1:]:
+            signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)  # no child left unknown
+            try:
+                children.append(_fork(call))
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
+        results: list[tuple[bool, Any]] = []
+        try:
+            results.append((True, calls[0]()))
+        except Exception as err:
+            results.append((False, err))
+        while children:
+            results.append(_result(*children[0]))
+            children.pop(0)
+    finally:
+        for pid, fd in children:  # the parent stopped early: its children stop too
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+    for ok, value in results:
+        if not ok:
+            raise value
+    return [value for _, value in results]
+
+
+def _fork(call: Callable[[], Any]) -> tuple[int, int]:
+    """(pid, read end of its pipe) of a child running ``call``."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the parent's code
+        code = 0
+        try:
+            os.close(read)
+            for kind in _ENDING:
+                signal.signal(kind, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
+            payload = _outcome(call)
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(payload)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write)
+    return pid, read
+
+
+def _outcome(call: Callable[[], Any]) -> bytes:
+    """``call``'s result, or its exception, pickled; an exception that cannot be pickled
+    comes back as a RuntimeError naming it."""
+    try:
+        return pickle.dumps((True, call()))
+    except Exception as err:
+        err.add_note("in the process writing beside:\n" + traceback.format_exc().rstrip())
+        try:
+            return pickle.dumps((False, err))
+        except Exception:
+            return pickle.dumps((False, RuntimeError(f"{type(err).__name__}: {err}")))
+
+
+def _result(pid: int, read: int) -> tuple[bool, Any]:
+    """What the child ``pid`` sent, once it has ended."""
+    with os.fdopen(read, "rb", closefd=False) as pipe:
+        payload = pipe.read()
+    os.close(read)
+    _, status = os.waitpid(pid, 0)
+    if not payload:
+        code = os.waitstatus_to_exitcode(status)
+        return False, RuntimeError(f"the process writing beside ended without a result ({code})")
+    return pickle.loads(payload)

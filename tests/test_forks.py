@@ -1,0 +1,74 @@
+"""``deckgen build`` writes its deck and briefing at once, the briefing in a forked process:
+what each returns and raises comes back to the parent, whose warnings, --strict and errors
+are as when they were written one after the other."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from deckgen import forks
+from deckgen.cli import app
+from deckgen.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "content" / "liuhe-2023.yaml"
+at_once = pytest.mark.skipif(not forks.CAN_FORK, reason="no fork here: written in turn")
+
+
+def _raise(message: str):
+    raise InputError(message, file="x.yaml", line=3, column=5, field="review.title")
+
+
+@at_once
+def test_each_call_runs_in_its_own_process_and_returns_in_order():
+    pids = forks.run_all([os.getpid, os.getpid, lambda: "three"])
+    assert pids[0] == os.getpid() and pids[1] != os.getpid() and pids[2] == "three"
+
+
+@at_once
+def test_a_childs_error_comes_back_whole():
+    with pytest.raises(InputError) as caught:
+        forks.run_all([lambda: 1, lambda: _raise("not a title")])
+    assert str(caught.value) == "x.yaml:3:5: review.title: not a title"
+    assert "in the process writing beside" in caught.value.__notes__[0]
+
+
+@at_once
+def test_the_earliest_error_wins_and_every_child_is_waited_for():
+    with pytest.raises(InputError, match="first"):
+        forks.run_all([lambda: _raise("first"), lambda: _raise("second"), lambda: 3])
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind
+
+
+@at_once
+def test_a_child_that_dies_is_an_error():
+    with pytest.raises(RuntimeError, match="without a result"):
+        forks.run_all([lambda: 1, lambda: os._exit(3)])
+
+
+def test_without_fork_the_calls_run_in_turn(monkeypatch):
+    monkeypatch.setattr(forks, "CAN_FORK", False)
+    assert forks.run_all([os.getpid, os.getpid]) == [os.getpid()] * 2
+
+
+def test_the_briefings_warnings_come_back_once_and_strict_counts_them(tmp_path):
+    """A content with no targets, plan or closing: the briefing's plan (made in the child)
+    warns of each missing part; the parent tells each once, and --strict exits 1."""
+    content = tmp_path / "c.yaml"
+    text = SEED.read_text(encoding="utf-8")
+    content.write_text(text.split("\ntargets:")[0] + "\n", encoding="utf-8")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(app, ["build", str(content), "-o", str(out), "--strict"])
+    warned = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert warned == [
+        "warning: the content has no 'targets' part",
+        "warning: the content has no 'plan' part",
+        "warning: the content has no 'closing' part",
+    ], result.output
+    assert result.exit_code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["c.docx", "c.pptx"]
