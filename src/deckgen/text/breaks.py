@@ -7,7 +7,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from .table import CharTable
 
@@ -41,11 +40,27 @@ Span = tuple[int, int]
 WidthFn = Callable[[str], float]
 
 
-class _Unit(NamedTuple):
-    start: int
-    end: int  # end of the visible content
-    stop: int  # end including trailing whitespace (dropped when a line breaks after it)
-    split: bool = False  # a piece of a word or figure too wide for a line: may break before
+class _Units:
+    """A segment's unbreakable units, as one list a field (a text has about as many units as
+    characters: a list each, not an object each)."""
+
+    __slots__ = ("start", "end", "stop", "split")
+
+    def __init__(self, start: list[int], end: list[int], stop: list[int]):
+        self.start = start
+        self.end = end  # end of the visible content
+        self.stop = stop  # end including trailing whitespace (dropped when a line breaks after it)
+        self.split = [False] * len(start)  # a piece of a word or figure too wide for a line:
+        # a line may break before it
+
+    def explode(self, k: int) -> None:
+        """Unit ``k``, too wide for any line, as one unit per character (the last keeps the
+        whitespace)."""
+        start, end, stop = self.start[k], self.end[k], self.stop[k]
+        self.start[k : k + 1] = range(start, end)
+        self.end[k : k + 1] = range(start + 1, end + 1)
+        self.stop[k : k + 1] = [*range(start + 1, end), stop]
+        self.split[k : k + 1] = [False] + [True] * (end - start - 1)
 
 
 _WORD_CHAR = r"[^\W_\u0530-\U0010ffff]"
@@ -85,10 +100,13 @@ _SPACE = CharTable(lambda ch: ch.isspace() and ch not in "\u00a0\u202f")
 """Whitespace a line may break at (not the no-break spaces)."""
 
 
-def _units(text: str, atoms: list[Span]) -> list[_Unit]:
-    """Split a forced-break-free segment into unbreakable units with trailing whitespace."""
-    units: list[_Unit] = []
-    starts = {s: e for s, e in atoms}
+def _units(text: str, atoms: list[Span]) -> tuple[list[int], list[int], list[int]]:
+    """Split a forced-break-free segment into unbreakable units with trailing whitespace:
+    their starts, ends and stops (as :class:`_Units`)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    stops: list[int] = []
+    atom_ends = {s: e for s, e in atoms}
     space, glue = _SPACE, _GLUE
     i, n = 0, len(text)
     while i < n:
@@ -97,28 +115,23 @@ def _units(text: str, atoms: list[Span]) -> list[_Unit]:
             j = i
             while j < n and space[text[j]]:
                 j += 1
-            if units:
-                last = units[-1]
-                units[-1] = _Unit(last.start, last.end, j)
+            if starts:
+                stops[-1] = j
             else:  # leading whitespace: keep it as visible content of its own unit
-                units.append(_Unit(i, j, j))
+                starts.append(i)
+                ends.append(j)
+                stops.append(j)
             i = j
             continue
-        end = starts.get(i, i + 1)
-        if end == i + 1 and glue[ch] and units and units[-1].end == units[-1].stop:
-            last = units[-1]
-            units[-1] = _Unit(last.start, i + 1, i + 1)
+        end = atom_ends.get(i, i + 1)
+        if end == i + 1 and glue[ch] and starts and ends[-1] == stops[-1]:
+            ends[-1] = stops[-1] = i + 1
         else:
-            units.append(_Unit(i, end, end))
+            starts.append(i)
+            ends.append(end)
+            stops.append(end)
         i = end
-    return units
-
-
-def _explode(text: str, unit: _Unit) -> list[_Unit]:
-    """A unit too wide for any line, as one unit per character (the last keeps the whitespace)."""
-    pieces = [_Unit(k, k + 1, k + 1, k > unit.start) for k in range(unit.start, unit.end)]
-    pieces[-1] = pieces[-1]._replace(stop=unit.stop)
-    return pieces
+    return starts, ends, stops
 
 
 # Quotation marks (UAX #14 class QU). LibreOffice breaks Latin text by ICU's rules, where
@@ -156,8 +169,8 @@ def _ideographic(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F") and unicodedata.category(ch)[0] == "L"
 
 
-def _may_break(text: str, before: _Unit, after: _Unit) -> bool:
-    """Whether a line may end after ``before`` and the next begin with ``after``.
+def _may_break(text: str, units: _Units, k: int) -> bool:
+    """Whether a line may end after unit ``k - 1`` and the next begin with unit ``k``.
 
     Kinsoku (NO_START / NO_END); quotes glue to both neighbours; and what LibreOffice's ICU
     rules add around Latin text with no space between (measured with LibreOffice 7.4): after
@@ -166,12 +179,13 @@ def _may_break(text: str, before: _Unit, after: _Unit) -> bool:
     a dash, an ellipsis or ：；！？, never after a closing bracket, 、，。, ℃, ①, ●
     ("增长7%、|18%" does not break there).
     """
-    a, b = text[before.end - 1], text[after.start]
-    if after.split:  # inside a word too wide for any line: after a hyphen or slash, like ICU
+    end = units.end[k - 1]
+    a, b = text[end - 1], text[units.start[k]]
+    if units.split[k]:  # inside a word too wide for any line: after a hyphen or slash, like ICU
         return a in "-‐–/" and b not in NO_START
     if b in NO_START or a in NO_END:
         return False
-    if before.stop > before.end:  # a space between: breaks there unless kinsoku says no
+    if units.stop[k - 1] > end:  # a space between: breaks there unless kinsoku says no
         return True
     if a in _QUOTES or b in _QUOTES:
         return False
@@ -183,11 +197,14 @@ def _may_break(text: str, before: _Unit, after: _Unit) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _units_kept(text: str, keep: tuple[Span, ...]) -> tuple[_Unit, ...]:
+def _units_kept(text: str, keep: tuple[Span, ...]) -> tuple[tuple[int, ...], ...]:
     """The units of a segment whose ``keep`` spans, Latin words and dash or ellipsis runs are
-    never split: the same for every width a text is broken at, so found once."""
+    never split: the same for every width a text is broken at, so found once. Their starts,
+    ends and stops, and which are longer than one character (may be too wide for a line)."""
     atoms = [*keep, *_words(text), *(m.span() for m in _RUNS.finditer(text))]
-    return tuple(_units(text, _merge(atoms)))
+    starts, ends, stops = _units(text, _merge(atoms))
+    longer = [k for k, (s, e) in enumerate(zip(starts, ends, strict=True)) if e - s > 1]
+    return tuple(starts), tuple(ends), tuple(stops), tuple(longer)
 
 
 def _span_width(text: str, width: WidthFn) -> Callable[[int, int], float]:
@@ -242,55 +259,56 @@ def _greedy(
             hi = w
         return False
 
-    units: list[_Unit] = []
-    for unit in _units_kept(text, keep):
-        too_wide = unit.end - unit.start > 1 and not within(unit.start, unit.end)
-        units.extend(_explode(text, unit) if too_wide else [unit])
+    starts, ends, stops, longer = _units_kept(text, keep)
+    units = _Units(list(starts), list(ends), list(stops))
+    start, end, stop = units.start, units.end, units.stop  # (exploding changes them in place)
+    for k in reversed([k for k in longer if not within(start[k], end[k])]):
+        units.explode(k)
 
     lines: list[Span] = []
-    i, n = 0, len(units)
+    i, n = 0, len(start)
     guess = 1
     slashed = _SLASH_WORD.search(text) is not None  # else no unit holds a slash word
     while i < n:
-        # j: how far the line runs (units[i:j], which fit when within(start, units[j - 1].end));
+        # j: how far the line runs (units i to j - 1, which fit when within(first, end[j - 1]));
         # the first unit always goes on. Start from the previous line's length and walk:
         # widths grow with j, lines are alike in length.
-        start = units[i].start
+        first = start[i]
         j = min(n, i + guess)
-        if j > i + 1 and not within(start, units[j - 1].end):
+        if j > i + 1 and not within(first, end[j - 1]):
             j -= 1
-            while j > i + 1 and not within(start, units[j - 1].end):
+            while j > i + 1 and not within(first, end[j - 1]):
                 j -= 1
         else:
-            while j < n and within(start, units[j].end):
+            while j < n and within(first, end[j]):
                 j += 1
         guess = max(1, j - i)
         if j < n:
             k = j  # push down: move back to the last break the rules allow
-            while k > i + 1 and not _may_break(text, units[k - 1], units[k]):
+            while k > i + 1 and not _may_break(text, units, k):
                 k -= 1
-            legal = _may_break(text, units[k - 1], units[k])
+            legal = _may_break(text, units, k)
             # As far as a renderer's line may run (nothing to look at without a slash word)
-            ahead = units[k : min(n, j + (j - i) + 1)] if slashed else ()
-            if legal and any(_SLASH_WORD.search(text, u.start, u.end) for u in ahead):
+            ahead = range(k, min(n, j + (j - i) + 1)) if slashed else ()
+            if legal and any(_SLASH_WORD.search(text, start[m], end[m]) for m in ahead):
                 # LibreOffice, overflowing inside a word like "A/BCD", goes back to the last
                 # space on the line (ICU quirk, measured with LibreOffice 7.4).
-                spaced = [m for m in range(i + 1, k) if units[m - 1].stop > units[m - 1].end]
+                spaced = [m for m in range(i + 1, k) if stop[m - 1] > end[m - 1]]
                 k = spaced[-1] if spaced else k
-            elif not legal and units[j].split:
+            elif not legal and units.split[j]:
                 k = j  # a word too wide for any line, alone on it: break where it is full,
-                while k > i + 1 and text[units[k].start] in NO_START:  # but not before "%"
+                while k > i + 1 and text[start[k]] in NO_START:  # but not before "%"
                     k -= 1
             elif not legal:
                 # No legal break on the whole line (a chain like "world，’家" in a very narrow
                 # box): renderers then break wherever they like, even inside a word
                 # (LibreOffice: "worl|d，’家"). Assume the worst: one character.
-                if units[i].end - units[i].start > 1:
-                    units[i : i + 1] = _explode(text, units[i])
-                    n = len(units)
+                if end[i] - start[i] > 1:
+                    units.explode(i)
+                    n = len(start)
                 k = i + 1
             j = k
-        lines.append((units[i].start, units[j - 1].end))
+        lines.append((start[i], end[j - 1]))
         i = j
     return lines, lo, hi
 
