@@ -7,18 +7,28 @@ are measured here exactly: no floor, no wider-of-two.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from .measure import _face, _load, _measured_em, fallback_em
 from .table import CharTable
 
 
-@lru_cache(maxsize=16384)
 def advance(ch: str, family: str, bold: bool = False) -> float:
     """The advance of ``ch`` in em, set in ``family`` (a Windows name, resolved by deckgen's
     fontconfig mapping); a character the face lacks as the renderer's fallback sets it."""
+    return advances(family, bold)[ch]
+
+
+def advances(family: str, bold: bool = False) -> Mapping[str, float]:
+    """:func:`advance` in ``family`` as a table by character, for measuring a paragraph
+    character by character: a lookup each, no call."""
     face = _face(family, bold)
-    return _measured_em(face, ch) if face is not None else fallback_em(ch)
+    return _measured_em(face) if face is not None else _FALLBACK
+
+
+_FALLBACK = CharTable(fallback_em)
+"""The built-in advances, for a face that cannot be read."""
 
 
 @lru_cache(maxsize=64)
@@ -31,10 +41,3 @@ def height(family: str, bold: bool = False) -> float:
         return 1.2
     ascent, descent = font.getmetrics()
     return (ascent + descent) / font.size
-
-
-@lru_cache(maxsize=64)
-def advances(family: str, bold: bool = False) -> CharTable[float]:
-    """:func:`advance` in ``family`` as a table by character, for measuring a paragraph
-    character by character: a lookup each, no call."""
-    return CharTable(lambda ch: advance(ch, family, bold))

@@ -11,11 +11,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 FC_MATCH = "fc-match"
 """The fc-match executable (a name looked up on PATH, or a path); tests point it elsewhere.
 Left as it is, fonts are matched in fontconfig's library in this process (:class:`_Fontconfig`)."""
+
+
+class Charset(NamedTuple):
+    """Code points as sorted inclusive ranges: the first and the last point of each, in two
+    tuples (two objects, not one a range: a CJK face has some two thousand ranges)."""
+
+    firsts: tuple[int, ...] = ()
+    lasts: tuple[int, ...] = ()
+
+    def __contains__(self, cp: object) -> bool:
+        i = bisect.bisect_right(self.firsts, cp) - 1
+        return i >= 0 and cp <= self.lasts[i]  # type: ignore[operator]
 
 
 @dataclass(frozen=True)
@@ -26,32 +40,30 @@ class FontFile:
     index: int = 0
     family: str = ""
     """The family fontconfig actually matched (for diagnostics), e.g. "Noto Sans CJK SC"."""
-    charset: tuple[tuple[int, int], ...] = field(default=(), repr=False, compare=False)
-    """The code points the face has glyphs for, as inclusive ranges; empty: unknown."""
+    charset: Charset = field(default=Charset(), repr=False, compare=False)
+    """The code points the face has glyphs for; empty: unknown."""
 
     def covers(self, ch: str) -> bool:
         """Whether the face has a glyph for ``ch`` (True when the charset is unknown)."""
-        if not self.charset:
-            return True
-        cp = ord(ch)
-        i = bisect.bisect_right(self.charset, (cp, 0x10FFFF + 1)) - 1
-        return i >= 0 and self.charset[i][0] <= cp <= self.charset[i][1]
+        return not self.charset.firsts or ord(ch) in self.charset
 
 
 @lru_cache(maxsize=64)
-def _parse_charset(text: str) -> tuple[tuple[int, int], ...]:
+def _parse_charset(text: str) -> Charset:
     """fontconfig's charset notation ("20-7e a0-17f 2103") as sorted inclusive ranges.
 
     Kept by text: the faces a theme names mostly resolve to a few files (Noto Sans CJK for
     黑体, 微软雅黑 and its bold), each a charset of some two thousand ranges."""
+    tokens = text.split()
     try:
-        ranges = [
-            (int(lo, 16), int(hi or lo, 16))
-            for lo, _, hi in (token.partition("-") for token in text.split())
-        ]
+        firsts = [int(token.partition("-")[0], 16) for token in tokens]
+        lasts = [int(token.partition("-")[2] or token, 16) for token in tokens]
     except ValueError:
-        return ()
-    return tuple(sorted(ranges))
+        return Charset()
+    if any(a >= b for a, b in pairwise(firsts)):  # (fontconfig writes them in order)
+        ranges = sorted(zip(firsts, lasts, strict=True))
+        firsts, lasts = [r[0] for r in ranges], [r[1] for r in ranges]
+    return Charset(tuple(firsts), tuple(lasts))
 
 
 def fonts_conf() -> Path:

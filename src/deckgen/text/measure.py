@@ -15,8 +15,6 @@ from .table import CharTable
 REF_PX = 1000
 """The size fonts are loaded at; advances are read there and scaled (1000 px ≈ 1/1000 em)."""
 
-_ADVANCE: dict[tuple[str, int, str], float] = {}
-
 
 @dataclass(frozen=True, eq=False)
 class _Face:
@@ -71,20 +69,30 @@ def fallback_em(ch: str) -> float:
     return 0.7
 
 
+@lru_cache(maxsize=64)
+def _file_ems(path: str, index: int) -> CharTable[float] | None:
+    """The advances (em) of characters in one font file, each read from Pillow the first
+    time it is looked up; None if Pillow cannot load the file."""
+    font = _load(path, index)
+    if font is None:
+        return None
+    return CharTable(lambda ch: font.getlength(ch) / REF_PX)
+
+
 def _em_in(file: FontFile, ch: str) -> float | None:
-    """Advance of ``ch`` in em in ``file`` (cached); None if Pillow cannot load it."""
-    key = (str(file.path), file.index, ch)
-    em = _ADVANCE.get(key)
-    if em is None:
-        font = _load(str(file.path), file.index)
-        if font is None:
-            return None
-        em = _ADVANCE[key] = font.getlength(ch) / REF_PX
-    return em
+    """Advance of ``ch`` in em in ``file`` (kept); None if Pillow cannot load it."""
+    ems = _file_ems(str(file.path), file.index)
+    return ems[ch] if ems is not None else None
 
 
-@lru_cache(maxsize=8192)
-def _measured_em(face: _Face, ch: str) -> float:
+@lru_cache(maxsize=256)
+def _measured_em(face: _Face) -> CharTable[float]:
+    """The advances (em) of characters set in ``face``, following the renderer's glyph
+    fallback (:func:`_face_em`), each found the first time it is looked up."""
+    return CharTable(lambda ch: _face_em(face, ch))
+
+
+def _face_em(face: _Face, ch: str) -> float:
     """Advance of ``ch`` in em set in ``face``, following the renderer's glyph fallback.
 
     A character the face lacks comes from whatever fontconfig falls back to, which depends on
@@ -158,7 +166,7 @@ def char_em(ch: str, ea: _Face | None, latin: _Face | None) -> float:
         return 0.0
     rule, floor = _width_rule(ch)
     faces = (ea,) if rule == "ea" else (latin,) if rule == "latin" else (ea, latin)
-    em = max(_measured_em(f, ch) if f is not None else fallback_em(ch) for f in faces)
+    em = max(_measured_em(f)[ch] if f is not None else fallback_em(ch) for f in faces)
     return max(em, floor)
 
 
