@@ -304,16 +304,18 @@ def _job(suffix, out: Path, content_path, content, theme, options, *inputs):
     it, writes it and returns the plan's warnings."""
     from .files import refuse_inputs
     from .outputs import OUTPUTS
-    from .template.master import open_master
-    from .template.reference import read_reference
 
     pictures = [v for v in _values(content.model_dump()) if isinstance(v, Path)]
     folder = theme.folder / "theme.yaml" if theme.folder else None
     files = (theme.master_path, theme.reference_docx, theme.logo_path, folder)
     refuse_inputs(out, (content_path, *inputs, *files, *pictures))
     if suffix == ".pptx" and theme.master_path is not None:
+        from .template.master import open_master
+
         open_master(theme.master_path)  # a template file refused names itself, before a plan
     if suffix == ".docx" and theme.reference_docx is not None:
+        from .template.reference import read_reference
+
         read_reference(theme.reference_docx)
     plan = functools.partial(OUTPUTS[suffix].plan, content, theme, options or BuildOptions())
     template = {".pptx": theme.master_path, ".docx": theme.reference_docx}.get(suffix)
