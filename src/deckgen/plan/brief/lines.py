@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from ...template.theme import BriefingFonts
@@ -105,12 +105,13 @@ class Measure:
             bold = bold or style.bold
             east_asian, latin = advances(font.east_asian, bold), advances(font.latin, bold)
             weight = 4 if bold else 0
-            for ch in text:
-                kind = _KINDS[ch]
-                face = east_asian if kind.wide or (chinese and kind.own) else latin
-                widths.append(face[ch] * size)
-                kinds.append(kind)
-                portions.append(weight + kind.portion)
+            these = [_KINDS[ch] for ch in text]
+            kinds += these
+            portions += [weight + kind.portion for kind in these]
+            widths += [
+                (east_asian if kind.wide or (chinese and kind.own) else latin)[ch] * size
+                for ch, kind in zip(text, these, strict=True)
+            ]
         self.text = "".join(text for text, _ in runs)
         clusters = set()
         dash = font.east_asian if chinese else font.latin
@@ -122,15 +123,17 @@ class Measure:
         # Each character's tracking (none for the last of a portion: a change of run or of
         # script follows), and the space between scripts after it: where a Chinese
         # character (not a mark) meets a Latin letter or digit.
-        track = [spacing] * len(kinds)
-        space = [0.0] * len(kinds)
+        track = [spacing if a == b else 0.0 for a, b in pairwise(portions)]
+        for i in clusters.intersection(range(len(track))):
+            track[i] = 0.0
         autospace = AUTOSPACE * size
-        for i in range(len(kinds) - 1):
-            if portions[i] != portions[i + 1] or i in clusters:
-                track[i] = 0.0
-            a, b = kinds[i], kinds[i + 1]
-            if (a.han and b.latin) or (b.han and a.latin):
-                space[i] = autospace
+        space = [
+            autospace if (a.han and b.latin) or (b.han and a.latin) else 0.0
+            for a, b in pairwise(kinds)
+        ]
+        if kinds:  # the last character: tracked (a line's last is), nothing after it
+            track.append(spacing)
+            space.append(0.0)
         self.sums = [0.0, *accumulate(w + t for w, t in zip(widths, track, strict=True))]
         self.spaces = [0.0, *accumulate(space)]
         self.spacing = spacing
