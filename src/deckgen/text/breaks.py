@@ -246,17 +246,25 @@ def _segment_spans(
     if spans is None:
         # Measured as given (a str that knows where it starts), read as a plain str: the
         # rules index it character by character.
-        spans, lo, hi = _greedy(str(text), max_width, _span_width(text, width), keep)
+        monotone = getattr(width, "monotone", False)
+        spans, lo, hi = _greedy(str(text), max_width, _span_width(text, width), keep, monotone)
         if memo is not None:
             memo.append((lo, hi, spans))
     return [(offset + s, offset + e) for s, e in spans]
 
 
 def _greedy(
-    text: str, max_width: float, span_width: Callable[[int, int], float], keep: tuple[Span, ...]
+    text: str,
+    max_width: float,
+    span_width: Callable[[int, int], float],
+    keep: tuple[Span, ...],
+    monotone: bool = False,
 ) -> tuple[list[Span], float, float]:
     """The lines of a segment at ``max_width``, and the widths between which they are the
-    same: the widest span measured that fitted, and the narrowest that did not."""
+    same: the widest span measured that fitted, and the narrowest that did not.
+
+    ``monotone``: a span is never narrower than a span it holds (:attr:`.measure.Widths.
+    monotone`), so that how far the first line runs may be searched instead of walked."""
     lo, hi = -math.inf, math.inf
 
     def within(start: int, end: int) -> bool:
@@ -286,7 +294,9 @@ def _greedy(
         # widths grow with j, lines are alike in length.
         first = start[i]
         j = min(n, i + guess)
-        if j > i + 1 and not within(first, end[j - 1]):
+        if monotone and not lines:  # no line before to start from: search, the same j
+            j = _furthest(lambda j, first=first: within(first, end[j - 1]), i + 1, n)
+        elif j > i + 1 and not within(first, end[j - 1]):
             j -= 1
             while j > i + 1 and not within(first, end[j - 1]):
                 j -= 1
@@ -322,6 +332,26 @@ def _greedy(
         lines.append((start[i], end[j - 1]))
         i = j
     return lines, lo, hi
+
+
+def _furthest(fits: Callable[[int], bool], least: int, most: int) -> int:
+    """The largest j from ``least`` to ``most`` for which ``fits(j)``, where ``fits`` holds
+    up to some j and fails after it (``least`` fits, unasked): found by doubling the step,
+    then halving it, in about 2·log2(j - least) questions instead of j - least."""
+    lo, step = least, 1
+    while lo < most:
+        probe = min(lo + step, most)
+        if not fits(probe):
+            hi = probe
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if fits(mid):
+                    lo = mid
+                else:
+                    hi = mid
+            return lo
+        lo, step = probe, step * 2
+    return lo
 
 
 def line_spans(

@@ -271,6 +271,11 @@ class Widths:
     of one text from running sums, so that a line breaker trying longer and longer lines
     measures each character once a line start, and again for no other width or line."""
 
+    monotone = True
+    """A span is never narrower than a span it holds: advances are never negative (each
+    one's floor is 0), script switches only add up, and float sums and products of such
+    never shrink. The line breaker may search a line's end instead of walking to it."""
+
     def __init__(self, table: CharTable[float], size_pt: float, autospace: bool):
         self.table, self.size, self.autospace = table, size_pt, autospace
 
@@ -311,6 +316,10 @@ class Hanging:
 
     plain: Widths
     chars: frozenset[str]
+
+    monotone = True
+    """As :attr:`Widths.monotone`: a longer span measures no less of the text than a
+    shorter one, even when it ends in a hanging mark."""
 
     def __call__(self, line: str) -> float:
         return self.plain(line[:-1] if line and line[-1] in self.chars else line)
