@@ -114,6 +114,8 @@ _SPACE = CharTable(lambda ch: ch.isspace() and ch not in "\u00a0\u202f")
 def _units(text: str, atoms: list[Span]) -> tuple[list[int], list[int], list[int]]:
     """Split a forced-break-free segment into unbreakable units with trailing whitespace:
     their starts, ends and stops (as :class:`_Units`)."""
+    if not any(_SPACE[ch] or _GLUE[ch] for ch in set(text)):
+        return _plain_units(len(text), atoms)
     starts: list[int] = []
     ends: list[int] = []
     stops: list[int] = []
@@ -143,6 +145,22 @@ def _units(text: str, atoms: list[Span]) -> tuple[list[int], list[int], list[int
             stops.append(end)
         i = end
     return starts, ends, stops
+
+
+def _plain_units(n: int, atoms: list[Span]) -> tuple[list[int], list[int], list[int]]:
+    """:func:`_units` of a text of ``n`` characters with no whitespace and no mark that
+    joins the one before (most Chinese text): each atom a unit, every other character one."""
+    starts: list[int] = []
+    ends: list[int] = []
+    at = 0
+    for start, end in (*atoms, (n, n)):
+        starts += range(at, start)
+        ends += range(at + 1, start + 1)
+        if start < end:
+            starts.append(start)
+            ends.append(end)
+        at = end
+    return starts, ends, list(ends)
 
 
 # Quotation marks (UAX #14 class QU). LibreOffice breaks Latin text by ICU's rules, where
