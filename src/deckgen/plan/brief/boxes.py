@@ -73,10 +73,19 @@ class Boxes:
         self.t = typography
         self.fonts = briefing.fonts
         self.figures_bold = briefing.figures_bold
+        self._lines: dict[tuple, tuple[str, ...]] = {}
 
-    def lines(self, runs, style: Style, width: int = TEXT_WIDTH) -> list[str]:
-        """The lines ``runs`` ((text, bold) pairs) break into in ``style``."""
-        return break_into_lines(runs, style, self.fonts, self.t.chinese, self.t.tracking, width)
+    def lines(self, runs, style: Style, width: int = TEXT_WIDTH) -> tuple[str, ...]:
+        """The lines ``runs`` ((text, bold) pairs) break into in ``style``: broken once,
+        however often the pages are laid out (the contents settle their page numbers by
+        laying the briefing out again)."""
+        key = (tuple(runs), style, width)
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._lines[key] = tuple(
+                break_into_lines(runs, style, self.fonts, self.t.chinese, self.t.tracking, width)
+            )
+        return lines
 
     def paragraph(self, name: str, runs, width: int = TEXT_WIDTH, more: int = 0) -> Box:
         """A paragraph of ``runs`` in style ``name``, ``more`` lines added to its own."""
