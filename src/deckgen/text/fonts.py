@@ -7,6 +7,7 @@ import ctypes
 import os
 import shutil
 import subprocess
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,9 +28,27 @@ class Charset(NamedTuple):
     firsts: tuple[int, ...] = ()
     lasts: tuple[int, ...] = ()
 
+    @property
+    def known(self) -> bool:
+        return bool(self.firsts)
+
     def __contains__(self, cp: object) -> bool:
         i = bisect.bisect_right(self.firsts, cp) - 1
         return i >= 0 and cp <= self.lasts[i]  # type: ignore[operator]
+
+
+class _FcCharset:
+    """A face's charset as fontconfig's library holds it: asked, not written out and parsed
+    (a CJK face's runs to 2,000 ranges, 14,000 characters)."""
+
+    known = True
+
+    def __init__(self, lib: ctypes.CDLL, charset: int):
+        self.has, self.charset = lib.FcCharSetHasChar, charset
+        weakref.finalize(self, lib.FcCharSetDestroy, charset)
+
+    def __contains__(self, cp: int) -> bool:
+        return bool(self.has(self.charset, cp))
 
 
 @dataclass(frozen=True)
@@ -40,12 +59,12 @@ class FontFile:
     index: int = 0
     family: str = ""
     """The family fontconfig actually matched (for diagnostics), e.g. "Noto Sans CJK SC"."""
-    charset: Charset = field(default=Charset(), repr=False, compare=False)
+    charset: Charset | _FcCharset = field(default=Charset(), repr=False, compare=False)
     """The code points the face has glyphs for; empty: unknown."""
 
     def covers(self, ch: str) -> bool:
         """Whether the face has a glyph for ``ch`` (True when the charset is unknown)."""
-        return not self.charset.firsts or ord(ch) in self.charset
+        return not self.charset.known or ord(ch) in self.charset
 
 
 @lru_cache(maxsize=64)
@@ -95,8 +114,10 @@ def _escape(family: str) -> str:
 LIBRARIES = ("libfontconfig.so.1", "libfontconfig.1.dylib")
 """fontconfig's library, by the names Linux and macOS give it."""
 
-_FORMAT = "%{file}\\n%{index}\\n%{family[0]}\\n%{charset}"
-"""What fc-match writes of the font it matched (``-f``): file, index, family, charset."""
+_FORMAT = "%{file}\\n%{index}\\n%{family[0]}"
+"""What is written of the font matched: file, index, family."""
+_FC_MATCH_FORMAT = _FORMAT + "\\n%{charset}"
+"""What fc-match writes (``-f``): those, and the charset."""
 
 
 class _Fontconfig:
@@ -146,12 +167,17 @@ class _Fontconfig:
             ("FcPatternFormat", p, [p, s]),
             ("FcStrFree", None, [p]),
             ("FcPatternDestroy", None, [p]),
+            ("FcPatternGetCharSet", i, [p, s, i, ctypes.POINTER(p)]),
+            ("FcCharSetCopy", p, [p]),
+            ("FcCharSetDestroy", None, [p]),
+            ("FcCharSetHasChar", i, [p, ctypes.c_uint32]),
         ):
             fn = getattr(lib, name)
             fn.restype, fn.argtypes = restype, argtypes
 
-    def match(self, pattern: str) -> str | None:
-        """What ``fc-match -f _FORMAT pattern`` prints, or None."""
+    def match(self, pattern: str) -> tuple[str, _FcCharset | None] | None:
+        """What ``fc-match -f _FORMAT pattern`` prints, and the font's charset (None: it has
+        none), or None."""
         lib = self.lib
         pat = lib.FcNameParse(pattern.encode())
         if not pat:
@@ -166,14 +192,23 @@ class _Fontconfig:
             return None
         try:
             text = lib.FcPatternFormat(found, _FORMAT.encode())
+            charset = self._charset(found)
         finally:
             lib.FcPatternDestroy(found)
         if not text:
             return None
         try:
-            return os.fsdecode(ctypes.string_at(text))
+            return os.fsdecode(ctypes.string_at(text)), charset
         finally:
             lib.FcStrFree(text)
+
+    def _charset(self, found: int) -> _FcCharset | None:
+        """The charset of the matched pattern ``found``, a reference of our own (the
+        pattern's is freed with it); None when it has none."""
+        charset = ctypes.c_void_p()
+        if self.lib.FcPatternGetCharSet(found, b"charset", 0, ctypes.byref(charset)) != 0:
+            return None  # not FcResultMatch
+        return _FcCharset(self.lib, self.lib.FcCharSetCopy(charset))
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +220,7 @@ def _run_fc_match(exe: str, pattern: str) -> str | None:
     """What fc-match prints of ``pattern`` (the same as :meth:`_Fontconfig.match`), or None."""
     try:
         proc = subprocess.run(
-            [exe, "-f", _FORMAT, pattern],
+            [exe, "-f", _FC_MATCH_FORMAT, pattern],
             env=fontconfig_env(),
             capture_output=True,
             text=True,
@@ -206,7 +241,11 @@ def _match(pattern: str) -> FontFile | None:
     if exe is None:
         return None
     library = _fontconfig() if FC_MATCH == "fc-match" else None
-    stdout = library.match(pattern) if library is not None else _run_fc_match(exe, pattern)
+    if library is not None:
+        answer = library.match(pattern)
+        stdout, charset = answer if answer is not None else (None, None)
+    else:
+        stdout, charset = _run_fc_match(exe, pattern), None
     if stdout is None:
         return None
     parts = stdout.split("\n")
@@ -220,7 +259,8 @@ def _match(pattern: str) -> FontFile | None:
     except ValueError:
         index = 0
     matched = parts[2].strip() if len(parts) > 2 else ""
-    charset = _parse_charset(parts[3]) if len(parts) > 3 else ()
+    if charset is None:
+        charset = _parse_charset(parts[3]) if len(parts) > 3 else Charset()
     return FontFile(path=path, index=index, family=matched, charset=charset)
 
 
