@@ -5,18 +5,21 @@ from __future__ import annotations
 from copy import deepcopy
 
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.shapes.shapetree import SlideShapeFactory
 
 from ...plan.slides import Slide, TextBox
 from ...template.master import layout_for
 from .elements import Painter, _emu
 
-_TITLE = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
-_SUBTITLE = {PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY}
+_TITLE = {"title", "ctrTitle"}
+_SUBTITLE = {"subTitle", "body"}
+_SP = qn("p:sp")
+_PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 
 
 def add_slide(prs, plan: Slide, painter: Painter, chosen: dict):
@@ -27,29 +30,29 @@ def add_slide(prs, plan: Slide, painter: Painter, chosen: dict):
         fill = slide.background.fill
         fill.solid()
         fill.fore_color.rgb = RGBColor.from_string(painter.colour(plan.background))
-    placeholders = {"title": None, "subtitle": None}
-    cloned = list(slide.placeholders)
-    for ph in cloned:
-        kind = ph.placeholder_format.type
-        if kind in _TITLE and placeholders["title"] is None:
-            placeholders["title"] = ph
-        elif kind in _SUBTITLE and placeholders["subtitle"] is None:
-            placeholders["subtitle"] = ph
-    used = set()
     tree = slide.shapes._spTree
+    placeholders: dict[str, object] = {}
+    cloned = [sp for sp in tree.iterchildren(_SP) if sp.find(_PH) is not None]
+    for sp in cloned:  # the layout's placeholders, read from the XML (python-pptx's own
+        kind = sp.find(_PH).get("type", "obj")  # lookups cost a tenth of writing a deck)
+        role = "title" if kind in _TITLE else "subtitle" if kind in _SUBTITLE else None
+        if role is not None:
+            placeholders.setdefault(role, sp)
+    used = set()
     for element in plan.elements:
-        target = placeholders.get(element.placeholder) if isinstance(element, TextBox) else None
-        if target is not None and target._element not in used:
-            used.add(target._element)
+        sp = placeholders.get(element.placeholder) if isinstance(element, TextBox) else None
+        if sp is not None and sp not in used:
+            used.add(sp)
+            target = SlideShapeFactory(sp, slide.shapes)
             target.left, target.top, target.width, target.height = _emu(element.box)
             painter.fill_text(target.text_frame, element)
-            tree.remove(target._element)  # keep the plan's drawing order
-            tree.append(target._element)
+            tree.remove(sp)  # keep the plan's drawing order
+            tree.append(sp)
         else:
             painter.draw(slide, element)
-    for ph in cloned:
-        if ph._element not in used:  # an empty placeholder would show "Click to add title"
-            tree.remove(ph._element)
+    for sp in cloned:
+        if sp not in used:  # an empty placeholder would show "Click to add title"
+            tree.remove(sp)
     notes = plan.notes
     if notes:
         painter.plain_text(_notes_frame(slide, painter.made), notes, 12)
