@@ -248,27 +248,17 @@ def _span_width(text: str, width: WidthFn) -> Callable[[int, int], float]:
 
 def _segment_spans(
     text: str, offset: int, max_width: float, width: WidthFn, keep: Sequence[Span]
-) -> list[Span]:
-    """Greedy line breaking of one segment (no forced breaks); spans are offset into the text.
-
-    A measure that keeps what a text broke into (:meth:`deckgen.text.measure.Widths.broken`)
-    is asked first: breaking depends on the width only through comparisons with the widths
-    of the spans tried, so the lines found at one width hold for every width between the
-    widest span that fitted and the narrowest that did not."""
+) -> tuple[list[Span], float, float]:
+    """Greedy line breaking of one segment (no forced breaks), spans offset into the text;
+    and the widths between which its lines are the same (:func:`_greedy`)."""
     if not text:
-        return [(offset, offset)]
+        return [(offset, offset)], -math.inf, math.inf
     keep = tuple((s, e) for s, e in keep if 0 <= s < e <= len(text))
-    broken = getattr(width, "broken", None)
-    memo = broken(text).setdefault(keep, []) if broken is not None else None
-    spans = next((spans for lo, hi, spans in memo or () if lo <= max_width < hi), None)
-    if spans is None:
-        # Measured as given (a str that knows where it starts), read as a plain str: the
-        # rules index it character by character.
-        monotone = getattr(width, "monotone", False)
-        spans, lo, hi = _greedy(str(text), max_width, _span_width(text, width), keep, monotone)
-        if memo is not None:
-            memo.append((lo, hi, spans))
-    return [(offset + s, offset + e) for s, e in spans]
+    # Measured as given (a str that knows where it starts), read as a plain str: the rules
+    # index it character by character.
+    monotone = getattr(width, "monotone", False)
+    spans, lo, hi = _greedy(str(text), max_width, _span_width(text, width), keep, monotone)
+    return [(offset + s, offset + e) for s, e in spans], lo, hi
 
 
 def _greedy(
@@ -382,8 +372,18 @@ def line_spans(
 
     The text between one line's end and the next line's start is whitespace only (the space or
     newline dropped at the break); so is anything after the last line.
+
+    A measure that keeps what a text broke into (:meth:`deckgen.text.measure.Widths.broken`)
+    is asked first: breaking depends on the width only through comparisons with the widths
+    of the spans tried, so the lines found at one width hold for every width between the
+    widest span that fitted and the narrowest that did not.
     """
-    spans: list[Span] = []
+    broken = getattr(width, "broken", None)
+    memo = broken(text).setdefault(tuple((s, e) for s, e in keep), []) if broken else None
+    for lo, hi, spans in memo or ():
+        if lo <= max_width_pt < hi:
+            return list(spans)
+    spans, lo, hi = [], -math.inf, math.inf
     start = 0
     bounds = [m.span() for m in _FORCED.finditer(text)] + [(len(text), len(text))]
     for stop, resume in bounds:
@@ -392,8 +392,13 @@ def line_spans(
             for s, e in keep
             if max(s, start) < min(e, stop)
         ]
-        spans += _segment_spans(text[start:stop], start, max_width_pt, width, seg_keep)
+        segment = _segment_spans(text[start:stop], start, max_width_pt, width, seg_keep)
+        spans += segment[0]
+        lo, hi = max(lo, segment[1]), min(hi, segment[2])
         start = resume
+    if memo is not None:
+        memo.append((lo, hi, spans))
+        return list(spans)
     return spans
 
 
