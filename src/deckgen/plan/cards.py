@@ -72,13 +72,15 @@ def balanced(items: list, most: int, weight=None) -> list[list]:
     return out
 
 
-def _even_sizes(weights: list[float], slides: int, most: int) -> list[int] | None:
-    """The group sizes (each 1..``most``, in order) of ``weights`` cut into ``slides``
-    groups whose lightest group is heaviest against the heaviest; None past a few thousand
-    ways to cut."""
-    from itertools import combinations
+def _even_sizes(weights: list[int], slides: int, most: int) -> list[int] | None:
+    """The group sizes (each 1..``most``, in order) of ``weights`` (amounts of text, whole
+    numbers) cut into ``slides`` groups whose lightest group is heaviest against the
+    heaviest; None past a few thousand ways to cut. A group's load is the difference of two
+    running sums (exact for whole numbers), not summed again for every way to cut."""
+    from itertools import accumulate, combinations
 
     n = len(weights)
+    running = [0, *accumulate(weights)]
     best, best_score, tried = None, -1.0, 0
     for cuts in combinations(range(1, n), slides - 1):
         tried += 1
@@ -88,7 +90,7 @@ def _even_sizes(weights: list[float], slides: int, most: int) -> list[int] | Non
         sizes = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
         if max(sizes) > most:
             continue
-        loads = [sum(weights[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        loads = [running[b] - running[a] for a, b in zip(bounds, bounds[1:], strict=False)]
         score = min(loads) / max(max(loads), 1)
         if score > best_score + 1e-9:
             best, best_score = sizes, score
