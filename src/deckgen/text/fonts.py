@@ -6,7 +6,6 @@ import bisect
 import ctypes
 import os
 import shutil
-import subprocess
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -217,7 +216,10 @@ def _fontconfig() -> _Fontconfig | None:
 
 
 def _run_fc_match(exe: str, pattern: str) -> str | None:
-    """What fc-match prints of ``pattern`` (the same as :meth:`_Fontconfig.match`), or None."""
+    """What fc-match prints of ``pattern`` (the same as :meth:`_Fontconfig.match`), or None.
+    (Only where fontconfig's library is not used: subprocess is imported here.)"""
+    import subprocess
+
     try:
         proc = subprocess.run(
             [exe, "-f", _FC_MATCH_FORMAT, pattern],
