@@ -72,3 +72,16 @@ def test_the_briefings_warnings_come_back_once_and_strict_counts_them(tmp_path):
     ], result.output
     assert result.exit_code == 1
     assert sorted(p.name for p in out.iterdir()) == ["c.docx", "c.pptx"]
+
+
+def test_a_process_with_threads_is_not_forked():
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert forks.run_all([os.getpid, os.getpid]) == [os.getpid()] * 2
+    finally:
+        stop.set()
+        other.join()

@@ -6,8 +6,9 @@ A child's return value, or its exception (its traceback kept as a note), comes b
 through a pipe. A child dies with its parent's run: SIGINT, SIGTERM and SIGHUP end it at
 once, and a parent that stops early (an error, a signal) ends and waits for its children
 before it goes on, so that nothing is written after the parent has cleaned up. Where there is
-no ``fork`` (Windows), or where forking a running process is unsafe (macOS), the calls run
-one after the other.
+no ``fork`` (Windows), where forking a running process is unsafe (macOS), or in a process
+running other threads (a program calling :func:`deckgen.api.build` from one: a lock another
+thread holds would stay held in the child), the calls run one after the other.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -30,8 +32,8 @@ stops between making a child and knowing it)."""
 def run_all(calls: Sequence[Callable[[], Any]], at_once: bool = True) -> list[Any]:
     """What each call returns, in order; the first exception raised (by the earliest call
     that raised) is raised once every call has ended."""
-    if not (at_once and CAN_FORK and len(calls) > 1):
-        return [call() for call in calls]
+    if not (at_once and CAN_FORK and len(calls) > 1) or threading.active_count() > 1:
+        return [call() for call in calls]  # a process with threads is not forked safely
     children: list[tuple[int, int]] = []
     try:
         for call in calls[1:]:
