@@ -42,16 +42,16 @@ WidthFn = Callable[[str], float]
 
 class _Units:
     """A segment's unbreakable units, as one list a field (a text has about as many units as
-    characters: a list each, not an object each)."""
+    characters: a list each, not an object each). Unit k starts at ``start[k]``, its visible
+    content ends at ``end[k]`` and its trailing whitespace (dropped when a line breaks after
+    it) at ``stop[k]``; ``split[k]``: a piece of a word or figure too wide for a line, which
+    a line may start with."""
 
     __slots__ = ("start", "end", "stop", "split")
 
     def __init__(self, start: list[int], end: list[int], stop: list[int]):
-        self.start = start
-        self.end = end  # end of the visible content
-        self.stop = stop  # end including trailing whitespace (dropped when a line breaks after it)
-        self.split = [False] * len(start)  # a piece of a word or figure too wide for a line:
-        # a line may break before it
+        self.start, self.end, self.stop = start, end, stop
+        self.split = [False] * len(start)
 
     def explode(self, k: int) -> None:
         """Unit ``k``, too wide for any line, as one unit per character (the last keeps the
