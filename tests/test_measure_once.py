@@ -4,6 +4,8 @@ candidate lines hold (issue 15). That the plans drawn do not change is tests/tes
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -70,3 +72,40 @@ def test_breaking_is_linear_in_the_text(monkeypatch):
     once, tenfold = summed(one), summed(one * 10)
     assert tenfold <= 11 * once
     assert once <= 12 * 2 * len(one)  # each width: each character about once, and the next
+
+
+class _Fresh:
+    """A measure that keeps nothing: the same widths, every breaking done anew (and each
+    line's end walked to, not searched for: it does not say it is monotone)."""
+
+    def __init__(self, measure) -> None:
+        self.measure = measure
+
+    def __call__(self, text: str) -> float:
+        return self.measure(text)
+
+    def spans(self, text: str):
+        return self.measure.spans(text)
+
+
+@pytest.mark.parametrize("hanging", [False, True])
+def test_lines_kept_at_one_width_are_the_lines_broken_at_another(hanging):
+    """A text's lines found kept (at any width between the widest span that fitted and the
+    narrowest that did not) are the lines breaking it anew at that width gives: widths tried
+    in a jumbled order, each text at many nearby widths as the deck's fitter tries them."""
+    rng = random.Random(15)
+    plain = widths("微软雅黑", 20, latin="Arial")
+    kept = Hanging(plain, frozenset("，。；")) if hanging else plain
+    fresh = _Fresh(kept)
+    texts = [MIXED, *_seed_texts(), "A/B 测试 COVID-19\n第二行“引号”……", ""]
+    for text in texts:
+        full = text_width(text, "微软雅黑", 20, latin="Arial")
+        tried = [rng.uniform(10, full + 40) for _ in range(60)]
+        tried += [w + d for w in tried[:10] for d in (-0.01, 0.0, 0.01)]
+        rng.shuffle(tried)
+        keep = [(m.start(), m.end()) for m in re.finditer(r"[0-9.]+%?", text)]
+        for width in tried:
+            assert line_spans(text, width, kept, keep) == line_spans(text, width, fresh, keep), (
+                text[:20],
+                width,
+            )
