@@ -85,3 +85,11 @@ def test_a_process_with_threads_is_not_forked():
     finally:
         stop.set()
         other.join()
+
+
+@at_once
+def test_calls_dealt_among_at_most_so_many_processes_come_back_in_order():
+    values = forks.run_all([lambda i=i: (i, os.getpid()) for i in range(7)], processes=2)
+    assert [i for i, _ in values] == list(range(7))
+    assert len({pid for _, pid in values}) == 2  # the parent's share and one child's
+    assert {pid for i, pid in values if i % 2 == 0} == {os.getpid()}

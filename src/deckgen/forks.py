@@ -14,6 +14,7 @@ thread holds would stay held in the child), the calls run one after the other.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import pickle
 import signal
@@ -29,11 +30,21 @@ _ENDING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP} if CAN_FORK else set()
 stops between making a child and knowing it)."""
 
 
-def run_all(calls: Sequence[Callable[[], Any]], at_once: bool = True) -> list[Any]:
+def run_all(
+    calls: Sequence[Callable[[], Any]], at_once: bool = True, processes: int | None = None
+) -> list[Any]:
     """What each call returns, in order; the first exception raised (by the earliest call
-    that raised) is raised once every call has ended."""
+    that raised) is raised once every call has ended. ``processes``: at most so many run at
+    once, the calls dealt among them in turn (each runs its share one after the other)."""
     if not (at_once and CAN_FORK and len(calls) > 1) or threading.active_count() > 1:
         return [call() for call in calls]  # a process with threads is not forked safely
+    ways = len(calls) if processes is None else max(1, min(processes, len(calls)))
+    if ways < len(calls):
+        shares = run_all([functools.partial(_each, calls[i::ways]) for i in range(ways)])
+        results: list[Any] = [None] * len(calls)
+        for i, share in enumerate(shares):
+            results[i::ways] = share
+        return results
     children: list[tuple[int, int]] = []
     try:
         for call in calls[1:]:
@@ -62,6 +73,10 @@ def run_all(calls: Sequence[Callable[[], Any]], at_once: bool = True) -> list[An
         if not ok:
             raise value
     return [value for _, value in results]
+
+
+def _each(calls: Sequence[Callable[[], Any]]) -> list[Any]:
+    return [call() for call in calls]
 
 
 def _fork(call: Callable[[], Any]) -> tuple[int, int]:

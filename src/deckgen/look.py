@@ -25,12 +25,16 @@ def check_file(path: str | Path, content_path: str | Path | None = None) -> list
 
 
 def check_files(paths, content_path: str | Path | None = None) -> list:
-    """:func:`check_file` of several files, rendered in one start of LibreOffice: for each
-    file, in order, its findings, or the :class:`~deckgen.errors.DeckgenError` saying why it
-    could not be checked (a file that is not a deck or briefing, or that will not open)."""
+    """:func:`check_file` of several files, rendered in one start of LibreOffice and
+    checked on every core: for each file, in order, its findings, or the
+    :class:`~deckgen.errors.DeckgenError` saying why it could not be checked (a file that is
+    not a deck or briefing, or that will not open)."""
+    import functools
+    import os
     import tempfile
 
     from .errors import DeckgenError
+    from .forks import run_all
     from .load import load_content
     from .preview import to_pdfs
 
@@ -44,7 +48,9 @@ def check_files(paths, content_path: str | Path | None = None) -> list:
     files = [p for p in checked if isinstance(p, Path)]
     with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
         pdfs = dict(zip(files, to_pdfs(files, Path(tmp)), strict=True)) if files else {}
-        return [p if isinstance(p, Exception) else _check(p, pdfs[p], content) for p in checked]
+        checks = [functools.partial(_check, p, pdfs[p], content) for p in files]
+        found = dict(zip(files, run_all(checks, processes=os.cpu_count()), strict=True))
+        return [p if isinstance(p, Exception) else found[p] for p in checked]
 
 
 def _check(path: Path, pdf: Path | None, content) -> list:

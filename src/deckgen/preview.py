@@ -18,6 +18,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -121,50 +122,74 @@ def to_pdfs(paths: Sequence[Path], outdir: Path) -> list[Path | None]:
 
 
 def _convert_all(paths: Sequence[Path], outdir: Path, fmt: str) -> tuple[list[Path | None], str]:
-    """Convert ``paths`` (of distinct stems) to ``fmt`` in outdir in one LibreOffice call:
-    each one's output or None, and its exit code and what it said, as "(exit N): …"."""
+    """Convert ``paths`` (of distinct stems) to ``fmt`` in outdir, the files dealt in turn
+    among as many LibreOffice processes as there are cores (each converts its share in one
+    start, with a profile of its own): each one's output or None, and the exit codes and
+    what they said, as "(exit N): …"."""
     soffice = need_soffice(f"to convert to {fmt.upper()}")
     outdir.mkdir(parents=True, exist_ok=True)
     outs = [outdir / f"{path.stem}.{fmt}" for path in paths]
     for out in outs:
         out.unlink(missing_ok=True)  # a stale output must not pass for a fresh one
-    with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
-        cmd = [
-            soffice,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            fmt,
-            "--outdir",
-            str(outdir),
-            *map(str, paths),
-        ]
-        # Own process group, so a timeout also kills soffice.bin behind the wrapper script.
-        proc = subprocess.Popen(
-            cmd,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=_render_env(),
-            start_new_session=True,
-        )
-        timeout = SOFFICE_TIMEOUT * len(paths)
+    ways = max(1, min(os.cpu_count() or 1, len(paths)))
+    shares = [list(paths[i::ways]) for i in range(ways)]
+    deadline = time.monotonic() + SOFFICE_TIMEOUT * max(len(share) for share in shares)
+    said: list[str] = []
+    with contextlib.ExitStack() as stack:
+        procs: list[subprocess.Popen] = []
         try:
             with _terminated_raises():
-                out, err = proc.communicate(timeout=timeout)
+                for share in shares:
+                    profile = stack.enter_context(tempfile.TemporaryDirectory(prefix="deckgen-lo-"))
+                    procs.append(_soffice(soffice, Path(profile), fmt, outdir, share))
+                for proc in procs:
+                    left = max(0.0, deadline - time.monotonic())
+                    out, err = proc.communicate(timeout=left)
+                    text = err.decode(errors="replace").strip() or out.decode(errors="replace")
+                    said.append(f"(exit {proc.returncode}): {text.strip()}")
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
+            _kill(procs)
             names = ", ".join(str(p) for p in paths)
+            timeout = SOFFICE_TIMEOUT * max(len(share) for share in shares)
             raise RuntimeError(
                 f"LibreOffice timed out after {timeout}s converting {names}"
             ) from None
         except BaseException:  # interrupted or terminated: LibreOffice goes too
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
+            _kill(procs)
             raise
-    said = err.decode(errors="replace").strip() or out.decode(errors="replace").strip()
-    return [o if o.is_file() else None for o in outs], f"(exit {proc.returncode}): {said}"
+    return [o if o.is_file() else None for o in outs], "; ".join(said)
+
+
+def _soffice(soffice: str, profile: Path, fmt: str, outdir: Path, paths: list[Path]):
+    """A headless LibreOffice converting ``paths`` to ``fmt`` in ``outdir``, started in a
+    process group of its own (so that ending it ends soffice.bin behind the wrapper)."""
+    cmd = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        fmt,
+        "--outdir",
+        str(outdir),
+        *map(str, paths),
+    ]
+    return subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_render_env(),
+        start_new_session=True,
+    )
+
+
+def _kill(procs: list[subprocess.Popen]) -> None:
+    """End every converter and wait for it."""
+    for proc in procs:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    for proc in procs:
+        proc.communicate()
 
 
 @contextlib.contextmanager

@@ -11,6 +11,8 @@ stand, in the order the PDF draws them.
 from __future__ import annotations
 
 import ctypes
+import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,12 +121,20 @@ def _continues(previous: list[Char], line: list[Char]) -> bool:
 
 
 def read_pdf(path: str | Path) -> list[Page]:
-    """Every page of the PDF at ``path`` with the characters it draws."""
+    """Every page of the PDF at ``path`` with the characters it draws. A file's pages are
+    read once while it is unchanged: the checks of one file each read its render (reading
+    a deck's took most of a check's own time)."""
+    status = os.stat(path)
+    return list(_read_pdf(os.path.realpath(path), status.st_mtime_ns, status.st_size))
+
+
+@functools.lru_cache(maxsize=2)
+def _read_pdf(path: str, mtime_ns: int, size: int) -> tuple[Page, ...]:
     import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(str(path))
+    doc = pdfium.PdfDocument(path)
     try:
-        return [_page(doc[i], i + 1) for i in range(len(doc))]
+        return tuple(_page(doc[i], i + 1) for i in range(len(doc)))
     finally:
         doc.close()
 
