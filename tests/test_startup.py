@@ -59,3 +59,30 @@ def test_validating_loads_no_renderer(args):
 def test_the_probe_sees_a_heavy_import():
     """The probe can fail: importing the deck renderer is seen."""
     assert "pptx" in [m.split(".")[0] for m in _heavy(_loaded("import deckgen.render.pptx"))]
+
+
+def _script(*args: str) -> subprocess.CompletedProcess:
+    """The ``deckgen`` console script's entry point, run in a fresh interpreter."""
+    code = (
+        f"import sys\nfrom deckgen.cli import run\nsys.argv = ['deckgen', *{list(args)!r}]\nrun()"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+
+
+def test_the_console_script_ends_at_once_with_mains_code_and_all_its_output(tmp_path):
+    """It skips Python's teardown, not what was said nor the exit code."""
+    valid = _script("validate", str(SEED))
+    assert valid.returncode == 0 and valid.stdout.startswith(f"{SEED}: valid")
+    assert "sentences unplaced" in valid.stdout  # the last line, flushed
+    missing = _script("validate", str(tmp_path / "none.yaml"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == f"error: {tmp_path / 'none.yaml'}: no such file"
+    built = _script("build", str(SEED), "-o", str(tmp_path / "out"), "-q")
+    assert built.returncode == 0, built.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "liuhe-2023.docx",
+        "liuhe-2023.pptx",
+    ]
+    assert _script("no-such-command").returncode not in (0, None)
