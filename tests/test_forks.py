@@ -93,3 +93,14 @@ def test_calls_dealt_among_at_most_so_many_processes_come_back_in_order():
     assert [i for i, _ in values] == list(range(7))
     assert len({pid for _, pid in values}) == 2  # the parent's share and one child's
     assert {pid for i, pid in values if i % 2 == 0} == {os.getpid()}
+
+
+def test_dealt_by_cost_two_kinds_listed_in_turn_are_shared_alike():
+    """Decks (costly) and briefings listed in turn: each share gets some of each."""
+    costs = [120, 50] * 5
+    shares = forks.deal(costs, 2)
+    assert sorted(i for share in shares for i in share) == list(range(10))
+    totals = [sum(costs[i] for i in share) for share in shares]
+    assert max(totals) - min(totals) <= 120
+    assert all(share == sorted(share) for share in shares)
+    assert forks.deal([1.0], 4) == [[0]]

@@ -31,19 +31,25 @@ stops between making a child and knowing it)."""
 
 
 def run_all(
-    calls: Sequence[Callable[[], Any]], at_once: bool = True, processes: int | None = None
+    calls: Sequence[Callable[[], Any]],
+    at_once: bool = True,
+    processes: int | None = None,
+    costs: Sequence[float] | None = None,
 ) -> list[Any]:
     """What each call returns, in order; the first exception raised (by the earliest call
     that raised) is raised once every call has ended. ``processes``: at most so many run at
-    once, the calls dealt among them in turn (each runs its share one after the other)."""
+    once, the calls dealt among them (:func:`deal`, by ``costs`` if given), each process
+    running its share one after the other."""
     if not (at_once and CAN_FORK and len(calls) > 1) or threading.active_count() > 1:
         return [call() for call in calls]  # a process with threads is not forked safely
     ways = len(calls) if processes is None else max(1, min(processes, len(calls)))
     if ways < len(calls):
-        shares = run_all([functools.partial(_each, calls[i::ways]) for i in range(ways)])
+        shares = deal(costs or [1.0] * len(calls), ways)
+        done = run_all([functools.partial(_each, [calls[i] for i in share]) for share in shares])
         results: list[Any] = [None] * len(calls)
-        for i, share in enumerate(shares):
-            results[i::ways] = share
+        for share, values in zip(shares, done, strict=True):
+            for i, value in zip(share, values, strict=True):
+                results[i] = value
         return results
     children: list[tuple[int, int]] = []
     try:
@@ -73,6 +79,19 @@ def run_all(
         if not ok:
             raise value
     return [value for _, value in results]
+
+
+def deal(costs: Sequence[float], ways: int) -> list[list[int]]:
+    """The indexes of ``costs`` dealt into ``ways`` shares of about equal cost, each in
+    order: the costliest first, each to the share with the least so far (so that two kinds
+    of file listed in turn, decks and briefings, do not all go the same way)."""
+    shares: list[list[int]] = [[] for _ in range(max(1, ways))]
+    totals = [0.0] * len(shares)
+    for i in sorted(range(len(costs)), key=lambda i: -costs[i]):
+        least = totals.index(min(totals))
+        shares[least].append(i)
+        totals[least] += costs[i]
+    return [sorted(share) for share in shares if share]
 
 
 def _each(calls: Sequence[Callable[[], Any]]) -> list[Any]:

@@ -49,7 +49,9 @@ def check_files(paths, content_path: str | Path | None = None) -> list:
     with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
         pdfs = dict(zip(files, to_pdfs(files, Path(tmp)), strict=True)) if files else {}
         checks = [functools.partial(_check, p, pdfs[p], content) for p in files]
-        found = dict(zip(files, run_all(checks, processes=os.cpu_count()), strict=True))
+        costs = [p.stat().st_size for p in files]
+        found = run_all(checks, processes=os.cpu_count(), costs=costs)
+        found = dict(zip(files, found, strict=True))
         return [p if isinstance(p, Exception) else found[p] for p in checked]
 
 

@@ -22,6 +22,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .forks import deal
+
 SOFFICE_TIMEOUT = 120  # seconds; a cold start plus a big deck is well under this
 # Skip reason for tests that need LibreOffice (CI installs it, so they run there).
 NO_SOFFICE = "LibreOffice (soffice/libreoffice) is not on PATH; PDF render tests need it"
@@ -122,7 +124,7 @@ def to_pdfs(paths: Sequence[Path], outdir: Path) -> list[Path | None]:
 
 
 def _convert_all(paths: Sequence[Path], outdir: Path, fmt: str) -> tuple[list[Path | None], str]:
-    """Convert ``paths`` (of distinct stems) to ``fmt`` in outdir, the files dealt in turn
+    """Convert ``paths`` (of distinct stems) to ``fmt`` in outdir, the files dealt by size
     among as many LibreOffice processes as there are cores (each converts its share in one
     start, with a profile of its own): each one's output or None, and the exit codes and
     what they said, as "(exit N): …"."""
@@ -131,8 +133,8 @@ def _convert_all(paths: Sequence[Path], outdir: Path, fmt: str) -> tuple[list[Pa
     outs = [outdir / f"{path.stem}.{fmt}" for path in paths]
     for out in outs:
         out.unlink(missing_ok=True)  # a stale output must not pass for a fresh one
-    ways = max(1, min(os.cpu_count() or 1, len(paths)))
-    shares = [list(paths[i::ways]) for i in range(ways)]
+    costs = [path.stat().st_size if path.is_file() else 0 for path in paths]
+    shares = [[paths[i] for i in share] for share in deal(costs, os.cpu_count() or 1)]
     deadline = time.monotonic() + SOFFICE_TIMEOUT * max(len(share) for share in shares)
     said: list[str] = []
     with contextlib.ExitStack() as stack:
