@@ -104,3 +104,43 @@ def test_dealt_by_cost_two_kinds_listed_in_turn_are_shared_alike():
     assert max(totals) - min(totals) <= 120
     assert all(share == sorted(share) for share in shares)
     assert forks.deal([1.0], 4) == [[0]]
+
+
+def _gone(pid: int) -> bool:
+    """The process ended (a zombie not yet reaped counts as ended)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "\nState:\tZ" in status or "\nState:\tX" in status
+
+
+@at_once
+def test_a_child_ends_when_its_parent_is_killed(tmp_path):
+    """Killed outright (nothing of the parent runs), its child does not go on writing."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    mark = tmp_path / "child.pid"
+    code = (
+        "import os, time\nfrom deckgen import forks\n"
+        f"def child():\n    open({str(mark)!r}, 'w').write(str(os.getpid()))\n"
+        "    time.sleep(60)\n"
+        "forks.run_all([lambda: time.sleep(60), child])\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        deadline = time.monotonic() + 30
+        while not (mark.exists() and mark.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        child = int(mark.read_text())
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while not _gone(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _gone(child)
+    finally:
+        parent.kill()

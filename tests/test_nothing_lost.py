@@ -234,3 +234,23 @@ def test_usage_errors_are_one_line(args):
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
     assert len(lines[0]) <= 240 and "╭" not in result.output and "Usage:" not in result.output
+
+
+def test_a_signal_swallowed_where_it_was_raised_still_stops_the_run(tmp_path):
+    """Python swallows an exception raised in a weakref callback or ``__del__``: a signal
+    that lands there must still keep the new files from being renamed into place."""
+    first, second = tmp_path / "x.pptx", tmp_path / "x.docx"
+    first.write_bytes(b"old deck")
+
+    def swallowing(tmp: Path) -> None:
+        tmp.write_bytes(b"new deck")
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.5)  # the handler runs here and raises
+        except SystemExit:
+            pass  # as a callback's exception is: said, then dropped
+
+    with pytest.raises(SystemExit):
+        write_all([(first, swallowing), (second, lambda tmp: tmp.write_bytes(b"new"))])
+    assert first.read_bytes() == b"old deck"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pptx"]

@@ -86,3 +86,16 @@ def test_the_console_script_ends_at_once_with_mains_code_and_all_its_output(tmp_
         "liuhe-2023.pptx",
     ]
     assert _script("no-such-command").returncode not in (0, None)
+
+
+def test_the_console_script_with_its_output_closed():
+    """Started with stdout or stderr closed (``deckgen … >&-``), it says nothing and keeps
+    the exit code."""
+    for stream in ("stdout", "stderr"):
+        code = (
+            f"import sys\nsys.{stream} = None\nfrom deckgen.cli import run\n"
+            f"sys.argv = ['deckgen', 'validate', {str(SEED)!r}]\nrun()"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr

@@ -327,7 +327,8 @@ def run() -> None:
     status = code if isinstance(code, int) else 0 if code is None else 1
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None: started with it closed (deckgen … >&-)
+                stream.flush()
         except (OSError, ValueError):  # a closed pipe (deckgen … | head)
             status = status or 1
     os._exit(status)

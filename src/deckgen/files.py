@@ -94,7 +94,7 @@ def write_all(
             values = run_all(writes, at_once)
             if returned is not None:
                 returned.extend(values)
-            signals.hold()  # every file renamed into place, or none
+            signals.go_on()  # every file renamed into place, or none
             _commit(paths, temps)
             done = True
         finally:
@@ -217,6 +217,9 @@ class _Signals:
         self.held = False
         self.caught: list[int] = []
         self.old: dict = {}
+        self.raised: int | None = None
+        """The signal raised, kept: a raise inside a weakref callback or ``__del__`` is
+        swallowed by Python, and the run must not go on to rename its files in place."""
 
     def __enter__(self) -> _Signals:
         if threading.current_thread() is threading.main_thread():
@@ -226,11 +229,18 @@ class _Signals:
     def __exit__(self, *exc: object) -> None:
         for kind, previous in self.old.items():
             signal.signal(kind, previous)
-        if self.caught and exc[0] is None:
-            self._raise(self.caught[0])
+        if exc[0] is None and (self.caught or self.raised is not None):
+            self._raise(self.caught[0] if self.caught else self.raised)
 
     def hold(self) -> None:
         self.held = True
+
+    def go_on(self) -> None:
+        """Hold, unless a signal came: then raise it again (it was raised, but swallowed
+        where it was raised)."""
+        if self.raised is not None:
+            self._raise(self.raised)
+        self.hold()
 
     def release(self) -> None:
         self.held = False
@@ -242,6 +252,7 @@ class _Signals:
             self.caught.append(signum)
         else:
             self.held = True  # one signal raises; the clean-up runs held
+            self.raised = signum
             self._raise(signum)
 
     @staticmethod

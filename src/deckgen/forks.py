@@ -4,8 +4,9 @@ and writes its briefing beside its deck on a second core, sharing what the paren
 
 A child's return value, or its exception (its traceback kept as a note), comes back pickled
 through a pipe. A child dies with its parent's run: SIGINT, SIGTERM and SIGHUP end it at
-once, and a parent that stops early (an error, a signal) ends and waits for its children
-before it goes on, so that nothing is written after the parent has cleaned up. Where there is
+once, it is killed when its parent ends (however it ends), and a parent that stops early
+(an error, a signal) ends and waits for its children before it goes on, so that nothing is
+written after the parent has cleaned up. Where there is
 no ``fork`` (Windows), where forking a running process is unsafe (macOS), or in a process
 running other threads (a program calling :func:`deckgen.api.build` from one: a lock another
 thread holds would stay held in the child), the calls run one after the other.
@@ -101,6 +102,7 @@ def _each(calls: Sequence[Callable[[], Any]]) -> list[Any]:
 def _fork(call: Callable[[], Any]) -> tuple[int, int]:
     """(pid, read end of its pipe) of a child running ``call``."""
     read, write = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: never returns into the parent's code
         code = 0
@@ -108,6 +110,7 @@ def _fork(call: Callable[[], Any]) -> tuple[int, int]:
             os.close(read)
             for kind in _ENDING:
                 signal.signal(kind, signal.SIG_DFL)
+            _die_with(parent)
             signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
             payload = _outcome(call)
             with os.fdopen(write, "wb") as pipe:
@@ -118,6 +121,20 @@ def _fork(call: Callable[[], Any]) -> tuple[int, int]:
             os._exit(code)
     os.close(write)
     return pid, read
+
+
+def _die_with(parent: int) -> None:
+    """End this child when its parent ends, however it ends (a SIGKILL, a SIGTERM the parent
+    does not handle): Linux's parent-death signal; a parent already gone ends it now."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _outcome(call: Callable[[], Any]) -> bytes:

@@ -36,7 +36,7 @@ def check_files(paths, content_path: str | Path | None = None) -> list:
     from .errors import DeckgenError
     from .forks import run_all
     from .load import load_content
-    from .preview import to_pdfs
+    from .preview import terminated_raises, to_pdfs
 
     checked: list = []
     for path in paths:
@@ -46,7 +46,7 @@ def check_files(paths, content_path: str | Path | None = None) -> list:
             checked.append(err)
     content = load_content(content_path) if content_path is not None else None
     files = [p for p in checked if isinstance(p, Path)]
-    with tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
+    with terminated_raises(), tempfile.TemporaryDirectory(prefix="deckgen-check-") as tmp:
         pdfs = dict(zip(files, to_pdfs(files, Path(tmp)), strict=True)) if files else {}
         checks = [functools.partial(_check, p, pdfs[p], content) for p in files]
         costs = [p.stat().st_size for p in files]

@@ -140,7 +140,7 @@ def _convert_all(paths: Sequence[Path], outdir: Path, fmt: str) -> tuple[list[Pa
     with contextlib.ExitStack() as stack:
         procs: list[subprocess.Popen] = []
         try:
-            with _terminated_raises():
+            with terminated_raises():
                 for share in shares:
                     profile = stack.enter_context(tempfile.TemporaryDirectory(prefix="deckgen-lo-"))
                     procs.append(_soffice(soffice, Path(profile), fmt, outdir, share))
@@ -195,9 +195,10 @@ def _kill(procs: list[subprocess.Popen]) -> None:
 
 
 @contextlib.contextmanager
-def _terminated_raises():
-    """While LibreOffice converts: SIGTERM and SIGHUP end deckgen by an exception (as Ctrl+C
-    does), so the converter it started is ended too and no temporary folder is left."""
+def terminated_raises():
+    """While LibreOffice converts (or files are checked): SIGTERM and SIGHUP end deckgen by an
+    exception (as Ctrl+C does), so the converters and checkers it started are ended too and
+    no temporary folder is left."""
 
     def _raise(signum, frame):
         raise KeyboardInterrupt(f"signal {signum}")
