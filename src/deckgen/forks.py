@@ -47,11 +47,11 @@ def run_all(
     if ways < len(calls):
         shares = deal(costs or [1.0] * len(calls), ways)
         done = run_all([functools.partial(_each, [calls[i] for i in share]) for share in shares])
-        results: list[Any] = [None] * len(calls)
+        in_order: list[Any] = [None] * len(calls)
         for share, values in zip(shares, done, strict=True):
             for i, value in zip(share, values, strict=True):
-                results[i] = value
-        return results
+                in_order[i] = value
+        return in_order
     children: list[tuple[int, int]] = []
     try:
         for call in calls[1:]:

@@ -50,8 +50,8 @@ def check_files(paths, content_path: str | Path | None = None) -> list:
         pdfs = dict(zip(files, to_pdfs(files, Path(tmp)), strict=True)) if files else {}
         checks = [functools.partial(_check, p, pdfs[p], content) for p in files]
         costs = [p.stat().st_size for p in files]
-        found = run_all(checks, processes=os.cpu_count(), costs=costs)
-        found = dict(zip(files, found, strict=True))
+        findings = run_all(checks, processes=os.cpu_count(), costs=costs)
+        found = dict(zip(files, findings, strict=True))
         return [p if isinstance(p, Exception) else found[p] for p in checked]
 
 

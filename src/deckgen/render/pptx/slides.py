@@ -63,12 +63,13 @@ def _new_slide(prs, layout, made: dict):
     """A new slide on ``layout`` at the deck's end, as python-pptx's ``slides.add_slide``
     makes it, with nothing searched for: the first slide of a layout made by python-pptx
     (its placeholders cloned from the layout), every next one a copy of that one's XML; the
-    slide id counted on, the new part related without looking for a relationship it already
-    has (which walks all the deck's, making a deck quadratic in its slides)."""
+    slide id the last one's plus one, the new part related without looking for a
+    relationship it already has (which walks all the deck's, making a deck quadratic in its
+    slides)."""
     part = prs.part
     slides = part._element.get_or_add_sldIdLst()
-    if "slide id" not in made:
-        made["slide id"] = slides._next_id
+    # ids only grow as slides are added here: the next is one more than the last one's
+    slide_id = int(slides[-1].get("id")) + 1 if len(slides) else slides._next_id
     empty = made.get(("slide", layout.part.partname))
     if empty is None:
         rId, slide = part.add_slide(layout)
@@ -80,8 +81,7 @@ def _new_slide(prs, layout, made: dict):
         slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         rId = part.rels._add_relationship(RT.SLIDE, slide_part)
         slide = slide_part.slide
-    slides._add_sldId(id=made["slide id"], rId=rId)
-    made["slide id"] += 1
+    slides._add_sldId(id=slide_id, rId=rId)
     return slide
 
 
